@@ -1,0 +1,77 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telemed.Core.Data;
+using Telemed.Core.Data.Migrations;
+using Telemed.Core.Data.Postgres;
+using Telemed.Core.Modules;
+using Telemed.Core.Tenancy;
+
+namespace Telemed.Core.Hosting;
+
+/// <summary>How the web host becomes TelemedSaaS: find the database, find the modules, let each register itself.</summary>
+public static class TelemedHost
+{
+    public static async Task<ModuleCatalog> AddTelemedAsync(this WebApplicationBuilder builder, Assembly entryAssembly)
+    {
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+        var logger = loggerFactory.CreateLogger("Telemed.Startup");
+
+        var (database, cluster) = await PostgresBootstrap.StartAsync(builder.Configuration, builder.Environment.ContentRootPath, logger);
+        builder.Services.AddSingleton(database);
+        if (cluster is not null)
+        {
+            builder.Services.AddSingleton(cluster);
+            builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+        }
+
+        var catalog = ModuleCatalog.Discover(entryAssembly);
+        builder.Services.AddSingleton(catalog);
+        var mvc = builder.Services.AddRazorPages();
+        mvc.ConfigureApplicationPartManager(parts =>
+        {
+            foreach (var assembly in catalog.Assemblies.Where(a => parts.ApplicationParts.OfType<AssemblyPart>().All(p => p.Assembly != a)))
+            {
+                parts.ApplicationParts.Add(new AssemblyPart(assembly));
+            }
+        });
+
+        foreach (var startup in catalog.Startups)
+        {
+            startup.ConfigureServices(builder.Services, builder.Configuration);
+        }
+        logger.LogInformation("Modules: {Modules}", string.Join(", ", catalog.Startups.Select(s => s.GetType().Namespace)));
+        return catalog;
+    }
+
+    /// <summary>Brings the schema up to date, runs start-up tasks, then builds the request pipeline.</summary>
+    public static async Task UseTelemedAsync(this WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<Database>();
+        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(database.OwnerConnectionString);
+        foreach (var task in app.Services.GetServices<IStartupTask>().OrderBy(t => t.Order))
+        {
+            await task.RunAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        foreach (var startup in app.Services.GetRequiredService<ModuleCatalog>().Startups)
+        {
+            startup.MapEndpoints(app);
+        }
+    }
+}

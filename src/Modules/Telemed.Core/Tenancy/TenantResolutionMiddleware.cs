@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+
+namespace Telemed.Core.Tenancy;
+
+/// <summary>
+/// Resolves the tenant of a request: its host name first, then the <c>/c/{slug}</c> prefix (which
+/// becomes the request's PathBase so every module routes and links tenant-relative), otherwise
+/// the platform. A suspended clinic answers 503 with a plain explanation; its data is untouched.
+/// </summary>
+public sealed class TenantResolutionMiddleware(RequestDelegate next)
+{
+    public const string PathPrefix = "/c";
+
+    public async Task InvokeAsync(HttpContext context, TenantContext tenantContext, ITenantStore tenants)
+    {
+        var tenant = await tenants.FindByHostAsync(context.Request.Host.Host, context.RequestAborted);
+        var pathBase = "";
+
+        if (tenant is null && context.Request.Path.StartsWithSegments(PathPrefix, out var rest) && rest.HasValue)
+        {
+            var slug = rest.Value!.TrimStart('/').Split('/', 2)[0];
+            tenant = await tenants.FindBySlugAsync(slug, context.RequestAborted);
+            if (tenant is null || tenant.IsPlatform)
+            {
+                await WriteStatusPageAsync(context, HttpStatusCode.NotFound, "Clinic not found",
+                    $"There is no clinic at this address ({WebUtility.HtmlEncode(slug)}). Check the link you were given.");
+                return;
+            }
+            pathBase = $"{PathPrefix}/{tenant.Slug}";
+            context.Request.PathBase = context.Request.PathBase.Add(pathBase);
+            context.Request.Path = rest.Value![(slug.Length + 1)..];
+        }
+
+        tenant ??= await tenants.FindByIdAsync(Tenant.PlatformId, context.RequestAborted)
+            ?? throw new InvalidOperationException("The platform tenant is missing; migrations have not run.");
+
+        if (tenant.State == TenantState.Suspended)
+        {
+            context.Response.Headers.RetryAfter = "3600";
+            await WriteStatusPageAsync(context, HttpStatusCode.ServiceUnavailable, "Temporarily unavailable",
+                $"{WebUtility.HtmlEncode(tenant.Name)} is temporarily unavailable. Your appointments and records are safe; please try again later or contact the clinic by phone.");
+            return;
+        }
+
+        tenantContext.Set(tenant, pathBase);
+        await next(context);
+    }
+
+    private static Task WriteStatusPageAsync(HttpContext context, HttpStatusCode status, string title, string message)
+    {
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync($$"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{title}}</title>
+            <style>body{font-family:system-ui,sans-serif;background:#f5f7fa;color:#1f2933;display:grid;place-items:center;min-height:100vh;margin:0}
+            main{background:#fff;border-radius:.5rem;padding:2rem 2.5rem;max-width:32rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}h1{font-size:1.5rem;margin-top:0}</style>
+            </head><body><main><h1>{{title}}</h1><p>{{message}}</p></main></body></html>
+            """);
+    }
+}

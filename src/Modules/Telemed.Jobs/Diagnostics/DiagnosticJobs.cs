@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Telemed.Core.Jobs;
+
+namespace Telemed.Jobs.Diagnostics;
+
+/// <summary>Does nothing: measures the queue itself.</summary>
+public sealed class NoopJobHandler : IJobHandler
+{
+    public const string Kind = "diagnostics.noop";
+
+    public Task ExecuteAsync(JobContext job, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Appends "job id, attempt, process id" to a file, optionally sleeping first and failing the first
+/// attempts. Lets tests count how often each job really ran, across processes.
+/// Payload: <c>{ "file": "/tmp/x", "sleepMs": 0, "failUntilAttempt": 0 }</c>.
+/// </summary>
+public sealed class AppendJobHandler : IJobHandler
+{
+    public const string Kind = "diagnostics.append";
+    private static readonly SemaphoreSlim FileLock = new(1, 1);
+
+    public async Task ExecuteAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        using var payload = JsonDocument.Parse(job.PayloadJson);
+        var root = payload.RootElement;
+        var file = root.GetProperty("file").GetString()!;
+        if (root.TryGetProperty("sleepMs", out var sleep) && sleep.GetInt32() > 0)
+        {
+            await Task.Delay(sleep.GetInt32(), cancellationToken);
+        }
+        if (root.TryGetProperty("failUntilAttempt", out var failUntil) && job.Attempt <= failUntil.GetInt32())
+        {
+            throw new InvalidOperationException($"Planned failure on attempt {job.Attempt}.");
+        }
+        await FileLock.WaitAsync(cancellationToken);
+        try
+        {
+            await File.AppendAllTextAsync(file, $"{job.Id},{job.Attempt},{Environment.ProcessId}\n", cancellationToken);
+        }
+        finally
+        {
+            FileLock.Release();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Telemed.Core.Data;
+using Telemed.Core.Hosting;
+using Telemed.Core.Modules;
+using Telemed.Core.Navigation;
+using Telemed.Core.Recipes;
+using Telemed.Core.Security;
+using Telemed.Tenants.Data;
+using Telemed.Tenants.Hosting;
+using Telemed.Tenants.Recipes;
+using Telemed.Tenants.Services;
+
+namespace Telemed.Tenants;
+
+/// <summary>The platform area, clinic sign-up, provisioning from recipes, clinic settings and dashboard.</summary>
+public sealed class TenantsStartup : ModuleStartup
+{
+    public override int Order => -800;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMigrations<TenantsMigrations>();
+        services.AddSingleton<RecipeFiles>();
+        services.AddSingleton<TenantProvisioner>();
+        services.AddScoped<ClinicSettingsStore>();
+        services.AddSingleton<IRecipeStep, SettingsRecipeStep>();
+        services.AddSingleton<IStartupTask, PlatformSeeder>();
+        services.AddHostedService<WelcomeBanner>();
+        services.AddPermissions<TenantPermissions>();
+        services.AddAdminMenu(
+            new AdminMenuItem("Clinics", "/platform", TenantPermissions.ManageTenants.Name, 0, AdminMenuItem.Platform),
+            new AdminMenuItem("Dashboard", "/admin", TenantPermissions.AccessAdmin.Name, 0),
+            new AdminMenuItem("Settings", "/admin/settings", TenantPermissions.ManageSettings.Name, 90));
+    }
+}
+
+public sealed class TenantPermissions : IPermissionProvider
+{
+    public static readonly Permission ManageTenants = new("platform.tenants", "Create, suspend and delete clinics", Roles.PlatformAdmin);
+    public static readonly Permission AccessAdmin = new("clinic.admin", "Use the clinic's staff dashboard", Roles.ClinicAdmin, Roles.Host);
+    public static readonly Permission ManageSettings = new("clinic.settings", "Edit the clinic's settings", Roles.ClinicAdmin);
+
+    public IEnumerable<Permission> GetPermissions() => [ManageTenants, AccessAdmin, ManageSettings];
+}
