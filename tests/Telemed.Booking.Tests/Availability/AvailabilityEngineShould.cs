@@ -141,6 +141,17 @@ public class AvailabilityEngineShould
         Assert.Throws<ArgumentException>(() => Slots(host, Minutes(30), "2026-03-10T00:00Z", "2026-03-09T00:00Z"));
     }
 
+    [Fact]
+    public void RefuseUnboundedQueriesButLetTheHorizonBoundThem()
+    {
+        var host = UtcHost("Mon 09:00-10:00");
+
+        Assert.Throws<ArgumentException>(() => Slots(host, Minutes(60), "2026-03-09T00:00Z", "9000-01-01T00:00Z"));
+
+        var bounded = Slots(host, Minutes(60) with { Horizon = TimeSpan.FromDays(8) }, "2026-03-09T00:00Z", "9000-01-01T00:00Z", now: "2026-03-09T00:00Z");
+        Assert.Equal(["2026-03-09T09:00Z", "2026-03-16T09:00Z"], Starts(bounded));
+    }
+
     [Theory]
     [InlineData("09:00-12:00", "09:00", "12:00")]
     [InlineData("18:30 - 24:00", "18:30", "1.00:00")]

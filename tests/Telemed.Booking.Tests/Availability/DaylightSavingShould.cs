@@ -30,6 +30,8 @@ public class DaylightSavingShould
     [InlineData("Europe/London", "2026-10-25", "00:00-03:00", new[] { "2026-10-24T23:00Z", "2026-10-25T00:00Z", "2026-10-25T01:00Z", "2026-10-25T02:00Z" })]
     [InlineData("Europe/London", "2026-10-25", "01:00-02:00", new[] { "2026-10-25T00:00Z", "2026-10-25T01:00Z" })]
     [InlineData("Europe/London", "2026-10-25", "09:00-11:00", new[] { "2026-10-25T09:00Z", "2026-10-25T10:00Z" })]
+    // Santiago springs forward at midnight: 6 September has no 00:00-01:00.
+    [InlineData("America/Santiago", "2026-09-06", "00:00-02:00", new[] { "2026-09-06T04:00Z" })]
     public void TurnWallClockWindowsIntoRealTimeOnClockChangeDays(string zone, string sunday, string window, string[] expected)
     {
         var host = new HostSchedule(Zone(zone), Weekly($"Sun {window}"));
@@ -52,6 +54,19 @@ public class DaylightSavingShould
         Assert.Equal(
             ["2026-03-08T01:00:00-05:00", "2026-03-08T01:30:00-05:00", "2026-03-08T03:00:00-04:00", "2026-03-08T03:30:00-04:00"],
             slots.Select(slot => VisitorTime.ToIso8601(slot.Start, newYork)));
+    }
+
+    [Theory]
+    [InlineData("2026-03-08", "01:00-04:00", 45, new[] { "2026-03-08T01:00:00-05:00", "2026-03-08T01:45:00-05:00" })]
+    [InlineData("2026-11-01", "00:00-03:00", 90, new[] { "2026-11-01T00:00:00-04:00", "2026-11-01T01:30:00-04:00" })]
+    public void RunSlotsAcrossTheClockChangeWithoutRestartingTheGrid(string sunday, string window, int minutes, string[] expected)
+    {
+        var newYork = Zone("America/New_York");
+        var host = new HostSchedule(newYork, Weekly($"Sun {window}"));
+
+        var slots = Slots(host, Minutes(minutes), $"{sunday}T00:00Z", $"{sunday}T23:00Z");
+
+        Assert.Equal(expected, slots.Select(slot => VisitorTime.ToIso8601(slot.Start, newYork)));
     }
 
     [Fact]
@@ -119,5 +134,30 @@ public class DaylightSavingShould
         Assert.Equal(
             ["2026-03-06T22:30:00-05:00", "2026-03-07T22:30:00-05:00", "2026-03-08T23:30:00-04:00"],
             slots.Select(slot => VisitorTime.ToIso8601(slot.Start, Zone("America/New_York"))));
+    }
+
+    [Fact]
+    public void KeepSlotsInOrderWhenClocksFallBackAcrossMidnight()
+    {
+        // A zone at UTC+0 with summer time (+1) that ends on 1 March 2026 at 00:30 summer time:
+        // clocks go back to 23:30 on 28 February, so the 1 March 00:00-00:30 is lived before the
+        // second 28 February 23:30-24:00.
+        var summer = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
+            new DateTime(2026, 1, 1), new DateTime(2026, 12, 31), TimeSpan.FromHours(1),
+            TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, 2, 0, 0), 1, 15),
+            TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, 0, 30, 0), 3, 1));
+        var zone = TimeZoneInfo.CreateCustomTimeZone("Test/Midnight", TimeSpan.Zero, "Midnight", "Standard", "Summer", [summer]);
+        var host = new HostSchedule(zone, Weekly("Sat 23:00-24:00", "Sun 00:00-01:00"));
+        BusyInterval[] busy = [Busy("2026-02-28T23:30Z", "2026-02-28T23:40Z")];
+
+        var slots = Slots(host, Minutes(15), "2026-02-28T00:00Z", "2026-03-02T00:00Z", busy);
+
+        // Saturday gives 22:00-23:00Z and 23:30-24:00Z, Sunday 23:00-23:30Z and 00:00-01:00Z;
+        // only 23:30Z meets the busy time.
+        Assert.Equal(
+            ["2026-02-28T22:00Z", "2026-02-28T22:15Z", "2026-02-28T22:30Z", "2026-02-28T22:45Z",
+             "2026-02-28T23:00Z", "2026-02-28T23:15Z", "2026-02-28T23:45Z",
+             "2026-03-01T00:00Z", "2026-03-01T00:15Z", "2026-03-01T00:30Z", "2026-03-01T00:45Z"],
+            Starts(slots));
     }
 }

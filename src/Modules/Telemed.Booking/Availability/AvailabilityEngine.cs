@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Telemed.Booking.Availability;
 
 /// <summary>
@@ -27,6 +29,10 @@ namespace Telemed.Booking.Availability;
 /// </remarks>
 public static class AvailabilityEngine
 {
+    /// <summary>The longest stretch of slot starts one query may ask for, so a public slot picker
+    /// cannot be made to walk millions of days.</summary>
+    public static readonly TimeSpan MaxQuerySpan = TimeSpan.FromDays(3660);
+
     public static IReadOnlyList<AvailableSlot> FindSlots(
         HostSchedule host,
         SlotRules rules,
@@ -42,7 +48,6 @@ public static class AvailabilityEngine
             throw new ArgumentException("The query range must not end before it starts.", nameof(query));
         }
 
-        var slots = new List<AvailableSlot>();
         var earliest = Math.Max(query.From.UtcTicks, query.Now.UtcTicks + rules.MinimumNotice.Ticks);
         var endOfStarts = query.To.UtcTicks;
         if (rules.Horizon is { } horizon)
@@ -52,11 +57,17 @@ public static class AvailabilityEngine
 
         if (earliest >= endOfStarts)
         {
-            return slots;
+            return [];
+        }
+
+        if (endOfStarts - earliest > MaxQuerySpan.Ticks)
+        {
+            throw new ArgumentException($"A query may span at most {MaxQuerySpan.TotalDays} days.", nameof(query));
         }
 
         var zone = host.TimeZone;
-        var cutter = new SlotCutter(rules, new BusyTimeline(busy, rules.ServiceId), earliest, endOfStarts, slots);
+        using var timeline = new BusyTimeline(busy, rules.ServiceId);
+        using var cutter = new SlotCutter(rules, timeline, earliest, endOfStarts);
         var open = new TickRanges();
         var away = new TickRanges();
         Span<OffsetSegment> segments = stackalloc OffsetSegment[ZoneOffsets.MaxSegments];
@@ -81,24 +92,19 @@ public static class AvailabilityEngine
             }
         }
 
-        if (!cutter.InOrder)
-        {
-            // Only a zone whose clocks fall back across midnight yields days out of order.
-            slots.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        }
-
-        return slots;
+        return cutter.ToSortedArray();
     }
 
-    private sealed class SlotCutter(SlotRules rules, BusyTimeline timeline, long earliest, long endOfStarts, List<AvailableSlot> slots)
+    /// <summary>Walks stretches of open time in order, collecting slots in a pooled buffer.</summary>
+    private sealed class SlotCutter(SlotRules rules, BusyTimeline timeline, long earliest, long endOfStarts) : IDisposable
     {
         private readonly long duration = rules.Duration.Ticks;
         private readonly long step = rules.EffectiveStep.Ticks;
         private readonly long bufferBefore = rules.BufferBefore.Ticks;
         private readonly long bufferAfter = rules.BufferAfter.Ticks;
-        private long lastStart = long.MinValue;
-
-        public bool InOrder { get; private set; } = true;
+        private AvailableSlot[] slots = ArrayPool<AvailableSlot>.Shared.Rent(256);
+        private int count;
+        private bool inOrder = true;
 
         /// <summary>Offers the slots of one stretch of open time [openStart, openEnd).</summary>
         public void Cut(long openStart, long openEnd, TickRanges away)
@@ -124,13 +130,39 @@ public static class AvailabilityEngine
                     continue;
                 }
 
-                InOrder &= start > lastStart;
-                lastStart = start;
-                slots.Add(new AvailableSlot(
+                Add(new AvailableSlot(
                     new DateTimeOffset(start, TimeSpan.Zero),
                     new DateTimeOffset(end, TimeSpan.Zero),
                     rules.Capacity - taken));
             }
+        }
+
+        public AvailableSlot[] ToSortedArray()
+        {
+            var result = slots.AsSpan(0, count).ToArray();
+            if (!inOrder)
+            {
+                // Only a zone whose clocks fall back across midnight yields days out of order.
+                result.AsSpan().Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            }
+
+            return result;
+        }
+
+        public void Dispose() => ArrayPool<AvailableSlot>.Shared.Return(slots);
+
+        private void Add(AvailableSlot slot)
+        {
+            if (count == slots.Length)
+            {
+                var larger = ArrayPool<AvailableSlot>.Shared.Rent(count * 2);
+                slots.AsSpan().CopyTo(larger);
+                ArrayPool<AvailableSlot>.Shared.Return(slots);
+                slots = larger;
+            }
+
+            inOrder &= count == 0 || slot.Start > slots[count - 1].Start;
+            slots[count++] = slot;
         }
     }
 }

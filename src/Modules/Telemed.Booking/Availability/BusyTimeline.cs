@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Telemed.Booking.Availability;
 
 /// <summary>
@@ -7,19 +9,20 @@ namespace Telemed.Booking.Availability;
 /// <remarks>
 /// Each entry keeps the latest buffered end among it and all entries before it (its reach), so a
 /// backward scan from the cursor stops as soon as nothing earlier can reach the candidate.
+/// The entries live in a pooled array for the length of one query.
 /// </remarks>
-internal sealed class BusyTimeline
+internal sealed class BusyTimeline : IDisposable
 {
     public const int Blocked = -1;
 
     private readonly Entry[] entries;
+    private readonly int count;
     private int cursor;
     private long lastBufferedEnd = long.MinValue;
 
     public BusyTimeline(IReadOnlyList<BusyInterval> busy, string? serviceId)
     {
-        entries = new Entry[busy.Count];
-        var count = 0;
+        entries = ArrayPool<Entry>.Shared.Rent(busy.Count);
         for (var i = 0; i < busy.Count; i++)
         {
             var interval = busy[i];
@@ -41,14 +44,9 @@ internal sealed class BusyTimeline
             };
         }
 
-        if (count < entries.Length)
-        {
-            Array.Resize(ref entries, count);
-        }
-
-        entries.AsSpan().Sort(static (a, b) => a.BufferedStart.CompareTo(b.BufferedStart));
+        entries.AsSpan(0, count).Sort(static (a, b) => a.BufferedStart.CompareTo(b.BufferedStart));
         var reach = long.MinValue;
-        for (var i = 0; i < entries.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             reach = Math.Max(reach, entries[i].BufferedEnd);
             entries[i].Reach = reach;
@@ -67,7 +65,7 @@ internal sealed class BusyTimeline
         }
 
         lastBufferedEnd = bufferedEnd;
-        while (cursor < entries.Length && entries[cursor].BufferedStart < bufferedEnd)
+        while (cursor < count && entries[cursor].BufferedStart < bufferedEnd)
         {
             cursor++;
         }
@@ -91,6 +89,8 @@ internal sealed class BusyTimeline
 
         return taken;
     }
+
+    public void Dispose() => ArrayPool<Entry>.Shared.Return(entries);
 
     private struct Entry
     {
