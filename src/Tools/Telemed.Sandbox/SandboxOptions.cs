@@ -1,0 +1,12 @@
+using Telemed.Sandbox.Zoom;
+
+namespace Telemed.Sandbox;
+
+/// <summary>Settings of the provider sandbox, bound from the "Sandbox" configuration section.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>How many requests the inspection log keeps before dropping the oldest.</summary>
+    public int RequestLogCapacity { get; set; } = 2000;
+
+    public ZoomSandboxOptions Zoom { get; set; } = new();
+}

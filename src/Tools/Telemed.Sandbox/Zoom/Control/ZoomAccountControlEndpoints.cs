@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Telemed.Sandbox.Zoom.Accounts;
+using Telemed.Sandbox.Zoom.Meetings;
+using Telemed.Sandbox.Zoom.OAuth;
+using Telemed.Sandbox.Zoom.Webhooks;
+
+namespace Telemed.Sandbox.Zoom.Control;
+
+/// <summary>Test-only endpoints for Zoom accounts, their tokens and meetings: inspect, configure, expire, revoke, start, end.</summary>
+internal static class ZoomAccountControlEndpoints
+{
+    public static void MapZoomAccountControlEndpoints(this RouteGroupBuilder control)
+    {
+        control.MapGet("/app", (IOptions<SandboxOptions> options, ZoomLinks links, ZoomWebhookSender webhooks, HttpRequest request) =>
+        {
+            var app = options.Value.Zoom;
+            return Json(new
+            {
+                app.ClientId,
+                app.ClientSecret,
+                app.WebhookSecretToken,
+                WebhookEndpointUrl = webhooks.EndpointUrl,
+                RedirectUris = app.EffectiveRedirectUris,
+                app.AllowLoopbackRedirectUris,
+                app.Scopes,
+                OAuthBaseUrl = links.Root(request),
+                ApiBaseUrl = links.Root(request) + "/v2",
+            });
+        }).WithName("sandbox.zoom.app");
+
+        control.MapGet("/accounts", (ZoomUserDirectory users, ZoomAccountViews views) =>
+            Json(users.All().Select(u => views.Of(u, withTokens: false))));
+
+        control.MapPost("/accounts", async (HttpRequest request, ZoomUserDirectory users, ZoomAccountViews views) =>
+        {
+            var body = await ReadAsync<NewAccount>(request);
+            return body?.Email is { } email && users.FindOrCreate(email) is { } user
+                ? Json(views.Of(user, withTokens: false), StatusCodes.Status201Created)
+                : Problem("Give the new user's e-mail: {\"email\": \"dr.who@sandbox.test\"}.");
+        });
+
+        control.MapGet("/accounts/{user}", (string user, ZoomUserDirectory users, ZoomAccountViews views) =>
+            users.Find(user) is { } found ? Json(views.Of(found, withTokens: true)) : UnknownUser(user));
+
+        control.MapPut("/accounts/{user}/settings", async (string user, HttpRequest request, ZoomUserDirectory users, ZoomAccountViews views) =>
+        {
+            if (users.FindOrCreate(user) is not { } found)
+            {
+                return UnknownUser(user);
+            }
+
+            var settings = await ReadAsync<AccountSettings>(request);
+            if (settings is null || settings.TokenLifetimeSeconds is <= 0 || settings.DailyMeetingRequestLimit is < 0)
+            {
+                return Problem("Expected {\"token_lifetime_seconds\": >0, \"scopes\": \"...\", \"daily_meeting_request_limit\": >=0}.");
+            }
+
+            found.TokenLifetime = settings.TokenLifetimeSeconds is int seconds ? TimeSpan.FromSeconds(seconds) : found.TokenLifetime;
+            found.Scopes = settings.Scopes ?? found.Scopes;
+            found.DailyMeetingRequestLimit = settings.DailyMeetingRequestLimit ?? found.DailyMeetingRequestLimit;
+            return Json(views.Of(found, withTokens: false));
+        });
+
+        control.MapPost("/accounts/{user}/tokens/expire", (string user, ZoomUserDirectory users, ZoomTokenStore tokens) =>
+            users.Find(user) is { } found ? Json(new { Expired = tokens.ExpireAccessTokens(found) }) : UnknownUser(user));
+
+        control.MapPost("/accounts/{user}/tokens/revoke", (string user, ZoomUserDirectory users, ZoomTokenStore tokens) =>
+            users.Find(user) is { } found ? Json(new { Revoked = tokens.RevokeAll(found, countAsRevocation: false) }) : UnknownUser(user));
+
+        control.MapGet("/meetings", (string? user, ZoomUserDirectory users, ZoomMeetingStore meetings, ZoomLinks links, HttpRequest request) =>
+        {
+            var host = user is null ? null : users.Find(user);
+            if (user is not null && host is null)
+            {
+                return UnknownUser(user);
+            }
+
+            var list = host is null ? meetings.All() : meetings.OfHost(host.Id, includeDeleted: true);
+            var linkBase = links.MeetingLinkBase(request);
+            return Json(list.Select(m => ZoomMeetingPresenter.ToInspectionView(m, linkBase, meetings.IssueStartToken(m.Id))));
+        });
+
+        control.MapPost("/meetings/{meetingId:long}/start", (long meetingId, ZoomMeetingLifecycle lifecycle) =>
+            lifecycle.Start(meetingId) is { } meeting ? Json(new { meeting.Id, meeting.Uuid, meeting.Status }) : UnknownMeeting(meetingId));
+
+        control.MapPost("/meetings/{meetingId:long}/end", (long meetingId, ZoomMeetingLifecycle lifecycle) =>
+            lifecycle.End(meetingId) is { } meeting ? Json(new { meeting.Id, meeting.Uuid, meeting.Status }) : UnknownMeeting(meetingId));
+    }
+
+    internal static IResult Json(object value, int status = StatusCodes.Status200OK) =>
+        Results.Json(value, SandboxJson.SnakeCase, statusCode: status);
+
+    internal static IResult Problem(string message, int status = StatusCodes.Status400BadRequest) => Json(new { Error = message }, status);
+
+    internal static IResult UnknownUser(string user) => Problem($"Unknown Zoom sandbox user '{user}'.", StatusCodes.Status404NotFound);
+
+    internal static IResult UnknownMeeting(long id) => Problem($"Unknown or deleted meeting {id}.", StatusCodes.Status404NotFound);
+
+    internal static async Task<T?> ReadAsync<T>(HttpRequest request)
+        where T : class
+    {
+        try
+        {
+            return await request.ReadFromJsonAsync<T>(SandboxJson.SnakeCase, request.HttpContext.RequestAborted);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record NewAccount(string? Email);
+
+    private sealed record AccountSettings(int? TokenLifetimeSeconds, string? Scopes, int? DailyMeetingRequestLimit);
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Telemed.Sandbox.Zoom.Accounts;
+using Telemed.Sandbox.Zoom.OAuth;
+
+namespace Telemed.Sandbox.Zoom;
+
+/// <summary>Checks the bearer token and scopes of a <c>/v2</c> call the way Zoom answers them (401/124, 400/4711).</summary>
+public sealed class ZoomApiAuthenticator(ZoomTokenStore tokens)
+{
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers[HeaderNames.Authorization].ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+
+    /// <summary>Returns the token's user, or the error to answer with.</summary>
+    public (ZoomUser? User, IResult? Error) Authenticate(HttpRequest request, ZoomScope scope)
+    {
+        var (state, user, scopes) = tokens.CheckAccessToken(BearerToken(request));
+        switch (state)
+        {
+            case AccessTokenState.Invalid:
+                return (null, ZoomErrors.InvalidAccessToken());
+            case AccessTokenState.Expired:
+                return (null, ZoomErrors.ExpiredAccessToken());
+        }
+
+        var granted = scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return granted.Contains(scope.Granular) || granted.Contains(scope.Classic)
+            ? (user, null)
+            : (null, ZoomErrors.MissingScopes(scope.Granular));
+    }
+}
+
+/// <summary>A required scope in Zoom's granular form and its classic equivalent; either grants the call.</summary>
+public sealed record ZoomScope(string Granular, string Classic)
+{
+    public static readonly ZoomScope ReadUser = new("user:read:user", "user:read");
+    public static readonly ZoomScope CreateMeeting = new("meeting:write:meeting", "meeting:write");
+    public static readonly ZoomScope ReadMeeting = new("meeting:read:meeting", "meeting:read");
+    public static readonly ZoomScope ListMeetings = new("meeting:read:list_meetings", "meeting:read");
+    public static readonly ZoomScope UpdateMeeting = new("meeting:update:meeting", "meeting:write");
+    public static readonly ZoomScope DeleteMeeting = new("meeting:delete:meeting", "meeting:write");
+    public static readonly ZoomScope UpdateMeetingStatus = new("meeting:update:status", "meeting:write");
+}

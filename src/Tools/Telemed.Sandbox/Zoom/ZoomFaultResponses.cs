@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Telemed.Sandbox.Faults;
+
+namespace Telemed.Sandbox.Zoom;
+
+/// <summary>Injected failures worded as Zoom words them.</summary>
+internal sealed class ZoomFaultResponses : IFaultResponses
+{
+    public IResult ServerError(HttpContext http, int statusCode) =>
+        ZoomErrors.Error(statusCode, statusCode, ReasonPhrases.GetReasonPhrase(statusCode));
+
+    public IResult RateLimited(HttpContext http, int? retryAfterSeconds) =>
+        ZoomErrors.PerSecondLimitReached(http, retryAfterSeconds);
+}
