@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Telemed.Liquid.Rendering;
+using Telemed.Liquid.Values;
+
+namespace Telemed.Liquid.Filters;
+
+/// <summary>
+/// <c>date: format[, zone]</c> formats with strftime; <c>local_time: zone</c> moves an instant into an
+/// IANA zone. "now"/"today", unix timestamps and offset-less strings are read in the render's zone;
+/// dates carrying an offset keep it unless a zone is given.
+/// </summary>
+internal static class DateFilters
+{
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Zones = new(StringComparer.OrdinalIgnoreCase);
+
+    public static void Register(LiquidFilterRegistry registry) => registry
+        .Add("date", FormatDate)
+        .Add("local_time", LocalTime);
+
+    private static LiquidValue FormatDate(LiquidValue input, FilterArguments args, LiquidRenderContext context)
+    {
+        var format = args[0];
+        if (format.IsNil || format.ToString().Length == 0 || !TryReadDate(input, context, out var date))
+        {
+            return input;
+        }
+
+        if (args.Count > 1 && !args[1].IsNil)
+        {
+            date = TimeZoneInfo.ConvertTime(date, FindZone(args[1].ToString()));
+        }
+
+        return Strftime.Format(date, format.ToString());
+    }
+
+    private static LiquidValue LocalTime(LiquidValue input, FilterArguments args, LiquidRenderContext context)
+    {
+        if (!TryReadDate(input, context, out var date))
+        {
+            return input;
+        }
+
+        var zone = args.Count > 0 && !args[0].IsNil ? FindZone(args[0].ToString()) : context.DefaultTimeZone;
+        return TimeZoneInfo.ConvertTime(date, zone);
+    }
+
+    /// <summary>Ruby Liquid's <c>to_date</c>: dates, "now"/"today", unix seconds, or a parsable string.</summary>
+    internal static bool TryReadDate(LiquidValue input, LiquidRenderContext context, out DateTimeOffset date)
+    {
+        switch (input.Kind)
+        {
+            case LiquidValueKind.DateTime:
+                date = input.AsDateTime;
+                return true;
+            case LiquidValueKind.Integer or LiquidValueKind.Float:
+                return TryFromUnix(input.AsFloat, context, out date);
+            case LiquidValueKind.String:
+                return TryParse(input.AsString!.Trim(), context, out date);
+            default:
+                date = default;
+                return false;
+        }
+    }
+
+    private static bool TryParse(string text, LiquidRenderContext context, out DateTimeOffset date)
+    {
+        date = default;
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        if (text.Equals("now", StringComparison.OrdinalIgnoreCase) || text.Equals("today", StringComparison.OrdinalIgnoreCase))
+        {
+            date = TimeZoneInfo.ConvertTime(context.Now, context.DefaultTimeZone);
+            return true;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TryFromUnix(seconds, context, out date);
+        }
+
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            return false;
+        }
+
+        if (parsed.Kind == DateTimeKind.Unspecified)
+        {
+            date = new DateTimeOffset(parsed, context.DefaultTimeZone.GetUtcOffset(parsed));
+            return true;
+        }
+
+        // Strings with an offset keep it (Ruby's Time.parse does the same).
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
+    }
+
+    private static bool TryFromUnix(double seconds, LiquidRenderContext context, out DateTimeOffset date)
+    {
+        date = default;
+        if (double.IsNaN(seconds) || Math.Abs(seconds) > 253_402_300_799)
+        {
+            return false;
+        }
+
+        var instant = DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        date = TimeZoneInfo.ConvertTime(instant, context.DefaultTimeZone);
+        return true;
+    }
+
+    internal static TimeZoneInfo FindZone(string id)
+    {
+        var zone = Zones.GetOrAdd(id, static key =>
+        {
+            try
+            {
+                return TimeZoneInfo.FindSystemTimeZoneById(key);
+            }
+            catch (Exception error) when (error is TimeZoneNotFoundException or InvalidTimeZoneException)
+            {
+                return null;
+            }
+        });
+
+        return zone ?? throw new LiquidRuntimeError($"Unknown time zone '{id}'");
+    }
+}

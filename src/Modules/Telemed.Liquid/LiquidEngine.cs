@@ -1,0 +1,114 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using Telemed.Liquid.Parsing;
+using Telemed.Liquid.Rendering;
+using Telemed.Liquid.Syntax;
+using Telemed.Liquid.Values;
+
+namespace Telemed.Liquid;
+
+public sealed class LiquidEngine : ILiquidEngine
+{
+    private const int MaxPooledBuilderCapacity = 64 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? s_cachedBuilder;
+
+    private readonly TemplateCache _cache;
+
+    public LiquidEngine(LiquidOptions? options = null, ILiquidTemplateStore? templateStore = null)
+    {
+        Options = options ?? new LiquidOptions();
+        TemplateStore = templateStore;
+        _cache = new TemplateCache(Options.TemplateCacheSize);
+    }
+
+    public LiquidOptions Options { get; }
+
+    public ILiquidTemplateStore? TemplateStore { get; }
+
+    internal int CachedTemplateCount => _cache.Count;
+
+    public LiquidTemplate Parse(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return _cache.GetOrAdd(null, source, ParseUncached);
+    }
+
+    public bool TryParse(string source, [NotNullWhen(true)] out LiquidTemplate? template, [NotNullWhen(false)] out LiquidParseException? error)
+    {
+        try
+        {
+            template = Parse(source);
+            error = null;
+            return true;
+        }
+        catch (LiquidParseException exception)
+        {
+            template = null;
+            error = exception;
+            return false;
+        }
+    }
+
+    public string Render(string source, LiquidValue model, LiquidRenderSettings? settings = null, CancellationToken cancellationToken = default) =>
+        Render(Parse(source), model, settings, cancellationToken);
+
+    public string Render(LiquidTemplate template, LiquidValue model, LiquidRenderSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        settings ??= LiquidRenderSettings.PlainText;
+        var builder = s_cachedBuilder ?? new StringBuilder(1024);
+        s_cachedBuilder = null;
+        try
+        {
+            RenderCore(template, model, new OutputWriter(builder, settings.HtmlEncode, Options.MaxOutputLength), settings, cancellationToken);
+            return builder.ToString();
+        }
+        finally
+        {
+            if (builder.Capacity <= MaxPooledBuilderCapacity)
+            {
+                builder.Clear();
+                s_cachedBuilder = builder;
+            }
+        }
+    }
+
+    public void Render(LiquidTemplate template, LiquidValue model, TextWriter writer, LiquidRenderSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        settings ??= LiquidRenderSettings.PlainText;
+        RenderCore(template, model, new OutputWriter(writer, settings.HtmlEncode, Options.MaxOutputLength), settings, cancellationToken);
+    }
+
+    /// <summary>Drops every cached template, e.g. after partials changed.</summary>
+    public void ClearCache() => _cache.Clear();
+
+    internal LiquidTemplate GetPartial(string name, ILiquidTemplateStore? store)
+    {
+        if (store is null || !store.TryGetTemplate(name, out var source))
+        {
+            throw new LiquidRuntimeError($"Partial '{name}' was not found");
+        }
+
+        return _cache.GetOrAdd(name, source, ParseUncached);
+    }
+
+    private void RenderCore(LiquidTemplate template, LiquidValue model, OutputWriter output, LiquidRenderSettings settings, CancellationToken cancellationToken)
+    {
+        if (!ReferenceEquals(template.Engine, this))
+        {
+            throw new ArgumentException("The template was parsed by another engine.", nameof(template));
+        }
+
+        var budget = new RenderBudget(Options, cancellationToken);
+        var context = new LiquidRenderContext(this, template, model, output, budget, settings, settings.Clock.GetUtcNow(), new ArgumentStack());
+        Body.Render(template.Body, context);
+    }
+
+    private LiquidTemplate ParseUncached(string? name, string source)
+    {
+        var lines = new LineMap(source);
+        var body = TemplateParser.Parse(source, lines, name, Options);
+        return new LiquidTemplate(this, source, name, body, lines);
+    }
+}

@@ -1,0 +1,223 @@
+using Telemed.Liquid.Syntax;
+
+namespace Telemed.Liquid.Parsing;
+
+internal sealed partial class TemplateParser
+{
+    private IfNode ParseIf(Tag tag, bool negate)
+    {
+        var end = "end" + tag.Name;
+        var branches = new List<ConditionalBranch>();
+        var condition = ParseMarkup(tag, p => p.ParseConditionTag());
+        var body = ParseBlockBody(tag, ["elsif", "else", end], out var terminator);
+        branches.Add(new ConditionalBranch(condition, body));
+
+        while (terminator.Name == "elsif")
+        {
+            condition = ParseMarkup(terminator, p => p.ParseConditionTag());
+            body = ParseBlockBody(tag, ["elsif", "else", end], out terminator);
+            branches.Add(new ConditionalBranch(condition, body));
+        }
+
+        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, [end], out _) : null;
+        return new IfNode([.. branches], elseBody, negate, tag.Start);
+    }
+
+    private CaseNode ParseCase(Tag tag)
+    {
+        var subject = ParseMarkup(tag, p => p.ParseSingleExpression());
+
+        // Anything between 'case' and the first 'when' is ignored, as in Ruby Liquid.
+        ParseBlockBody(tag, ["when", "else", "endcase"], out var terminator);
+        var branches = new List<WhenBranch>();
+        while (terminator.Name == "when")
+        {
+            var values = ParseMarkup(terminator, p => p.ParseWhenValues());
+            var body = ParseBlockBody(tag, ["when", "else", "endcase"], out terminator);
+            branches.Add(new WhenBranch(values, body));
+        }
+
+        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endcase"], out _) : null;
+        return new CaseNode(subject, [.. branches], elseBody, tag.Start);
+    }
+
+    private ForNode ParseFor(Tag tag)
+    {
+        var header = ParseMarkup(tag, ParseForHeader);
+        var body = ParseBlockBody(tag, ["else", "endfor"], out var terminator);
+        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endfor"], out _) : null;
+        return new ForNode(
+            header.Variable, header.Name, header.Collection, header.Limit, header.Offset, header.ContinueOffset, header.Reversed, body, elseBody, tag.Start);
+    }
+
+    private sealed record ForHeader(string Variable, string Name, Expression Collection)
+    {
+        public Expression? Limit { get; set; }
+
+        public Expression? Offset { get; set; }
+
+        public bool ContinueOffset { get; set; }
+
+        public bool Reversed { get; set; }
+    }
+
+    private static ForHeader ParseForHeader(MarkupParser p)
+    {
+        var variable = p.ExpectIdentifier("a loop variable, as in 'for item in items'");
+        if (!p.TryConsumeIdentifier("in"))
+        {
+            throw p.Error($"Expected 'in' after '{variable}', as in 'for item in items'");
+        }
+
+        var collectionStart = p.Current.Start;
+        var collection = p.ParseExpression();
+        var header = new ForHeader(variable, $"{variable}-{p.Source[collectionStart..p.Current.Start].Trim()}", collection);
+        while (!p.AtEnd)
+        {
+            if (p.TryConsumeIdentifier("reversed"))
+            {
+                header.Reversed = true;
+                continue;
+            }
+
+            if (p.TryConsume(MarkupTokenKind.Comma))
+            {
+                continue;
+            }
+
+            var attribute = p.Current;
+            if (attribute.Kind != MarkupTokenKind.Identifier || p.Peek(1).Kind != MarkupTokenKind.Colon)
+            {
+                if (p.Lenient)
+                {
+                    p.Next();
+                    continue;
+                }
+
+                throw p.Error($"Unexpected {attribute.Describe()}: a for loop takes 'limit:', 'offset:' and 'reversed'");
+            }
+
+            p.Next();
+            p.Next();
+            if (attribute.Text == "offset" && p.TryConsumeIdentifier("continue"))
+            {
+                header.ContinueOffset = true;
+            }
+            else if (attribute.Text is "limit" or "offset")
+            {
+                var value = p.ParseExpression();
+                if (attribute.Text == "limit")
+                {
+                    header.Limit = value;
+                }
+                else
+                {
+                    header.Offset = value;
+                }
+            }
+            else if (!p.Lenient)
+            {
+                throw new MarkupSyntaxError($"Unknown for loop attribute '{attribute.Text}'; use 'limit' or 'offset'", attribute.Start);
+            }
+        }
+
+        return header;
+    }
+
+    private AssignNode ParseAssign(Tag tag) => ParseMarkup(tag, p =>
+    {
+        var name = p.ExpectIdentifier("a variable name, as in 'assign name = value'");
+        p.Expect(MarkupTokenKind.Assign, $"'=' after '{name}'");
+        var value = p.ParseFilteredExpression();
+        p.ExpectEnd();
+        return new AssignNode(name, value, tag.Start);
+    });
+
+    private CaptureNode ParseCapture(Tag tag)
+    {
+        var name = ParseMarkup(tag, p =>
+        {
+            var token = p.Current.Kind == MarkupTokenKind.String ? p.Next() : p.Expect(MarkupTokenKind.Identifier, "a variable name");
+            p.ExpectEnd();
+            return token.Text;
+        });
+
+        var body = ParseBlockBody(tag, ["endcapture"], out _);
+        return new CaptureNode(name, body, tag.Start);
+    }
+
+    private CounterNode ParseCounter(Tag tag) => ParseMarkup(tag, p =>
+    {
+        var name = p.ExpectIdentifier("a counter name");
+        p.ExpectEnd();
+        return new CounterNode(name, tag.Name == "increment", tag.Start);
+    });
+
+    private CycleNode ParseCycle(Tag tag) => ParseMarkup(tag, p =>
+    {
+        var valuesStart = p.Current.Start;
+        Expression? group = null;
+        var values = new List<Expression> { p.ParseExpression() };
+        if (p.TryConsume(MarkupTokenKind.Colon))
+        {
+            group = values[0];
+            values.Clear();
+            valuesStart = p.Current.Start;
+            values.Add(p.ParseExpression());
+        }
+
+        while (p.TryConsume(MarkupTokenKind.Comma))
+        {
+            values.Add(p.ParseExpression());
+        }
+
+        var key = p.Source[valuesStart..p.Current.Start].Trim();
+        p.ExpectEnd();
+        return new CycleNode(group, key, [.. values], tag.Start);
+    });
+
+    private InterruptNode ParseInterrupt(Tag tag, Completion completion)
+    {
+        ParseMarkup(tag, p =>
+        {
+            p.ExpectEnd();
+            return true;
+        });
+
+        return new InterruptNode(completion, tag.Start);
+    }
+
+    private RenderNode ParseRender(Tag tag) => ParseMarkup(tag, p =>
+    {
+        var name = p.Expect(MarkupTokenKind.String, "the partial name in quotes, as in render 'card'").Text;
+        Expression? variable = null;
+        var isForLoop = false;
+        var alias = name[(name.LastIndexOf('/') + 1)..];
+        if (p.Current.IsIdentifier("with") || p.Current.IsIdentifier("for"))
+        {
+            isForLoop = p.Next().Text == "for";
+            variable = p.ParseExpression();
+            if (p.TryConsumeIdentifier("as"))
+            {
+                alias = p.ExpectIdentifier("a name after 'as'");
+            }
+        }
+
+        var names = new List<string>();
+        var values = new List<Expression>();
+        while (p.TryConsume(MarkupTokenKind.Comma) || (p.Current.Kind == MarkupTokenKind.Identifier && p.Peek(1).Kind == MarkupTokenKind.Colon))
+        {
+            if (p.AtEnd)
+            {
+                break;
+            }
+
+            names.Add(p.ExpectIdentifier("an argument name"));
+            p.Expect(MarkupTokenKind.Colon, "':' after the argument name");
+            values.Add(p.ParseExpression());
+        }
+
+        p.ExpectEnd();
+        return new RenderNode(name, variable, isForLoop, alias, [.. names], [.. values], tag.Start);
+    });
+}

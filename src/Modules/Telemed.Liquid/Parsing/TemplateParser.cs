@@ -1,0 +1,208 @@
+using Telemed.Liquid.Syntax;
+
+namespace Telemed.Liquid.Parsing;
+
+/// <summary>
+/// Builds the node tree from tokens. Block tags parse their body up to one of their terminator
+/// tags; unknown or misplaced tags are errors in both modes, as in Ruby Liquid.
+/// </summary>
+internal sealed partial class TemplateParser
+{
+    private static readonly HashSet<string> BlockDelimiters =
+    [
+        "else", "elsif", "when", "endif", "endunless", "endcase", "endfor", "endcapture", "endcomment", "endraw", "endtablerow",
+    ];
+
+    private readonly string _source;
+    private readonly LineMap _lines;
+    private readonly string? _name;
+    private readonly LiquidOptions _options;
+    private List<TemplateToken> _tokens = [];
+    private int _index;
+    private int _endPosition;
+    private int _depth;
+
+    private TemplateParser(string source, LineMap lines, string? name, LiquidOptions options)
+    {
+        _source = source;
+        _lines = lines;
+        _name = name;
+        _options = options;
+        _endPosition = source.Length;
+    }
+
+    public static Node[] Parse(string source, LineMap lines, string? name, LiquidOptions options)
+    {
+        var parser = new TemplateParser(source, lines, name, options);
+        try
+        {
+            parser._tokens = TemplateTokenizer.Tokenize(source, (message, position) => new MarkupSyntaxError(message, position));
+            return parser.ParseBody(null, out _);
+        }
+        catch (MarkupSyntaxError error)
+        {
+            throw parser.ToParseException(error);
+        }
+    }
+
+    private readonly record struct Tag(string Name, int Start, int MarkupStart, int MarkupEnd);
+
+    private readonly record struct OpenBlock(string Name, int Start, string[] Terminators);
+
+    private Node[] ParseBody(OpenBlock? block, out Tag terminator)
+    {
+        var nodes = new List<Node>();
+        while (_index < _tokens.Count)
+        {
+            var token = _tokens[_index++];
+            switch (token.Kind)
+            {
+                case TemplateTokenKind.Text:
+                    nodes.Add(new TextNode(token.Text!, token.Start));
+                    break;
+                case TemplateTokenKind.Output:
+                    if (ParseMarkup(token.MarkupStart, token.MarkupEnd, p => p.ParseOutput()) is { } output)
+                    {
+                        nodes.Add(new OutputNode(output, token.Start));
+                    }
+
+                    break;
+                default:
+                    var tag = ReadTag(token);
+                    if (block is { } open && Array.IndexOf(open.Terminators, tag.Name) >= 0)
+                    {
+                        terminator = tag;
+                        return [.. nodes];
+                    }
+
+                    if (ParseTag(tag, block) is { } node)
+                    {
+                        nodes.Add(node);
+                    }
+
+                    break;
+            }
+        }
+
+        if (block is { } unclosed)
+        {
+            throw new MarkupSyntaxError(
+                $"'end{unclosed.Name}' was expected to close '{unclosed.Name}' opened on line {_lines.LineOf(unclosed.Start)}",
+                _endPosition);
+        }
+
+        terminator = default;
+        return [.. nodes];
+    }
+
+    /// <summary>Parses the body of a block tag, guarding how deeply blocks nest.</summary>
+    private Node[] ParseBlockBody(Tag opening, string[] terminators, out Tag terminator)
+    {
+        if (++_depth > _options.MaxNestingDepth)
+        {
+            throw new MarkupSyntaxError($"Blocks are nested more than {_options.MaxNestingDepth} levels deep", opening.Start);
+        }
+
+        var body = ParseBody(new OpenBlock(opening.Name, opening.Start, terminators), out terminator);
+        _depth--;
+        return body;
+    }
+
+    private Node? ParseTag(Tag tag, OpenBlock? block) => tag.Name switch
+    {
+        "if" => ParseIf(tag, negate: false),
+        "unless" => ParseIf(tag, negate: true),
+        "case" => ParseCase(tag),
+        "for" => ParseFor(tag),
+        "assign" => ParseAssign(tag),
+        "capture" => ParseCapture(tag),
+        "increment" or "decrement" => ParseCounter(tag),
+        "cycle" => ParseCycle(tag),
+        "echo" => ParseMarkup(tag, p => p.ParseOutput()) is { } value ? new OutputNode(value, tag.Start) : null,
+        "render" => ParseRender(tag),
+        "break" => ParseInterrupt(tag, Completion.Break),
+        "continue" => ParseInterrupt(tag, Completion.Continue),
+        "comment" => SkipComment(tag),
+        "#" => null,
+        "liquid" => ParseLiquidTag(tag),
+        "raw" => throw new MarkupSyntaxError("'raw' cannot be used inside 'liquid'", tag.Start),
+        _ => throw Misplaced(tag, block),
+    };
+
+    private MarkupSyntaxError Misplaced(Tag tag, OpenBlock? block)
+    {
+        if (!BlockDelimiters.Contains(tag.Name))
+        {
+            return new MarkupSyntaxError($"Unknown tag '{tag.Name}'", tag.Start);
+        }
+
+        if (block is { } open)
+        {
+            return new MarkupSyntaxError(
+                $"'end{open.Name}' was expected to close '{open.Name}' opened on line {_lines.LineOf(open.Start)}, but found '{tag.Name}'",
+                tag.Start);
+        }
+
+        return tag.Name.StartsWith("end", StringComparison.Ordinal)
+            ? new MarkupSyntaxError($"'{tag.Name}' has no matching '{tag.Name[3..]}'", tag.Start)
+            : new MarkupSyntaxError($"'{tag.Name}' is only allowed inside a block", tag.Start);
+    }
+
+    private Tag ReadTag(TemplateToken token) =>
+        TryReadTag(token, out var tag) ? tag : throw new MarkupSyntaxError("Expected a tag name after '{%'", token.Start);
+
+    private bool TryReadTag(TemplateToken token, out Tag tag)
+    {
+        var i = token.MarkupStart;
+        while (i < token.MarkupEnd && char.IsWhiteSpace(_source[i]))
+        {
+            i++;
+        }
+
+        var nameStart = i;
+        if (i < token.MarkupEnd && _source[i] == '#')
+        {
+            i++;
+        }
+        else
+        {
+            while (i < token.MarkupEnd && (char.IsAsciiLetterOrDigit(_source[i]) || _source[i] == '_'))
+            {
+                i++;
+            }
+        }
+
+        tag = new Tag(_source[nameStart..i], token.Start, i, token.MarkupEnd);
+        return i > nameStart;
+    }
+
+    private T ParseMarkup<T>(Tag tag, Func<MarkupParser, T> parse) => ParseMarkup(tag.MarkupStart, tag.MarkupEnd, parse);
+
+    /// <summary>Parses markup strictly; in lax mode a failure is retried leniently before it is reported.</summary>
+    private T ParseMarkup<T>(int start, int end, Func<MarkupParser, T> parse)
+    {
+        try
+        {
+            return parse(new MarkupParser(_source, start, end, _options.Filters, lenient: false));
+        }
+        catch (MarkupSyntaxError) when (_options.ParseMode == LiquidParseMode.Lax)
+        {
+            try
+            {
+                return parse(new MarkupParser(_source, start, end, _options.Filters, lenient: true));
+            }
+            catch (MarkupSyntaxError)
+            {
+                // Report what the strict reading found: it points at the first mistake.
+            }
+
+            return parse(new MarkupParser(_source, start, end, _options.Filters, lenient: false));
+        }
+    }
+
+    private LiquidParseException ToParseException(MarkupSyntaxError error)
+    {
+        var (line, column) = _lines.Locate(error.Position);
+        return new LiquidParseException(error.Message, line, column, _name);
+    }
+}

@@ -1,0 +1,49 @@
+using Telemed.Liquid.Rendering;
+using Telemed.Liquid.Values;
+
+namespace Telemed.Liquid.Syntax;
+
+/// <summary><c>left op right</c> with op one of <c>== != &lt;&gt; &lt; &gt; &lt;= &gt;= contains</c>.</summary>
+internal sealed class ComparisonExpression(string op, Expression left, Expression right, int position) : Expression(position)
+{
+    public override LiquidValue Evaluate(LiquidRenderContext context)
+    {
+        var l = left.Evaluate(context);
+        var r = right.Evaluate(context);
+        var result = op switch
+        {
+            "==" => LiquidValue.LiquidEquals(l, r),
+            "!=" or "<>" => !LiquidValue.LiquidEquals(l, r),
+            "contains" => LiquidValue.Contains(l, r),
+            _ => Order(l, r),
+        };
+
+        return LiquidValue.Create(result);
+    }
+
+    private bool Order(LiquidValue l, LiquidValue r)
+    {
+        var comparison = LiquidValue.Compare(l, r);
+        return comparison is { } c && op switch
+        {
+            "<" => c < 0,
+            ">" => c > 0,
+            "<=" => c <= 0,
+            _ => c >= 0,
+        };
+    }
+}
+
+/// <summary>
+/// <c>and</c>/<c>or</c>. The parser nests these to the right, so <c>a or b and c</c> is
+/// <c>a or (b and c)</c>: Shopify's right-to-left evaluation.
+/// </summary>
+internal sealed class LogicalExpression(bool isAnd, Expression left, Expression right) : Expression(left.Position)
+{
+    public override LiquidValue Evaluate(LiquidRenderContext context)
+    {
+        var leftTrue = left.Evaluate(context).IsTruthy;
+        var result = isAnd ? leftTrue && right.Evaluate(context).IsTruthy : leftTrue || right.Evaluate(context).IsTruthy;
+        return LiquidValue.Create(result);
+    }
+}

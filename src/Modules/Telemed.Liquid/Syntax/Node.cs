@@ -1,0 +1,44 @@
+using Telemed.Liquid.Rendering;
+
+namespace Telemed.Liquid.Syntax;
+
+/// <summary>How a node finished: normally, or interrupted by <c>break</c>/<c>continue</c> for the enclosing loop.</summary>
+internal enum Completion
+{
+    Normal,
+    Break,
+    Continue,
+}
+
+/// <summary>A statement of the parsed template. Nodes are immutable and shared by concurrent renders.</summary>
+internal abstract class Node(int position)
+{
+    public int Position { get; } = position;
+
+    public abstract Completion Render(LiquidRenderContext context);
+}
+
+internal static class Body
+{
+    public static Completion Render(Node[] nodes, LiquidRenderContext context)
+    {
+        var i = 0;
+        try
+        {
+            for (; i < nodes.Length; i++)
+            {
+                var completion = nodes[i].Render(context);
+                if (completion != Completion.Normal)
+                {
+                    return completion;
+                }
+            }
+        }
+        catch (LiquidRuntimeError error)
+        {
+            throw context.ToRenderException(error, nodes[i].Position);
+        }
+
+        return Completion.Normal;
+    }
+}

@@ -1,0 +1,95 @@
+using Telemed.Liquid.Rendering;
+using Telemed.Liquid.Values;
+
+namespace Telemed.Liquid.Syntax;
+
+internal sealed class TextNode(string text, int position) : Node(position)
+{
+    public string Text { get; } = text;
+
+    public override Completion Render(LiquidRenderContext context)
+    {
+        context.Output.Write(Text);
+        return Completion.Normal;
+    }
+}
+
+/// <summary><c>{{ expression | filters }}</c> and <c>{% echo %}</c>.</summary>
+internal sealed class OutputNode(Expression expression, int position) : Node(position)
+{
+    public override Completion Render(LiquidRenderContext context)
+    {
+        context.Output.WriteValue(expression.Evaluate(context));
+        return Completion.Normal;
+    }
+}
+
+internal sealed class AssignNode(string name, Expression value, int position) : Node(position)
+{
+    public override Completion Render(LiquidRenderContext context)
+    {
+        context.Assign(name, value.Evaluate(context));
+        return Completion.Normal;
+    }
+}
+
+/// <summary>
+/// <c>{% capture %}</c>. The body is rendered with the same encoding, so in HTML mode the captured
+/// text is already safe and is not encoded a second time when it is output.
+/// </summary>
+internal sealed class CaptureNode(string name, Node[] body, int position) : Node(position)
+{
+    public override Completion Render(LiquidRenderContext context)
+    {
+        var outer = context.Output;
+        var builder = new System.Text.StringBuilder();
+        context.Output = new OutputWriter(builder, outer.HtmlEncode, context.Options.MaxOutputLength);
+        try
+        {
+            Body.Render(body, context);
+        }
+        finally
+        {
+            context.Output = outer;
+        }
+
+        var text = builder.ToString();
+        context.Assign(name, outer.HtmlEncode ? LiquidValue.SafeString(text) : LiquidValue.Create(text));
+        return Completion.Normal;
+    }
+}
+
+/// <summary><c>{% increment %}</c> outputs then adds one; <c>{% decrement %}</c> subtracts one then outputs.</summary>
+internal sealed class CounterNode(string name, bool increment, int position) : Node(position)
+{
+    public override Completion Render(LiquidRenderContext context)
+    {
+        var before = context.Step(name, increment ? 1 : -1);
+        context.Output.WriteValue(LiquidValue.Create(increment ? before : before - 1));
+        return Completion.Normal;
+    }
+}
+
+internal sealed class InterruptNode(Completion completion, int position) : Node(position)
+{
+    public override Completion Render(LiquidRenderContext context) => completion;
+}
+
+/// <summary><c>{% cycle 'a', 'b' %}</c> or <c>{% cycle group: 'a', 'b' %}</c>: each call outputs the next value.</summary>
+internal sealed class CycleNode(Expression? group, string key, Expression[] values, int position) : Node(position)
+{
+    public override Completion Render(LiquidRenderContext context)
+    {
+        var name = group is null ? key : group.Evaluate(context).ToString();
+        context.Cycles.TryGetValue(name, out var index);
+        context.Output.WriteValue(values[index % values.Length].Evaluate(context));
+        context.Cycles[name] = (index + 1) % values.Length;
+        return Completion.Normal;
+    }
+}
+
+/// <summary>The statements of a <c>{% liquid %}</c> tag.</summary>
+internal sealed class SequenceNode(Node[] body, int position) : Node(position)
+{
+    public override Completion Render(LiquidRenderContext context) => Body.Render(body, context);
+}
