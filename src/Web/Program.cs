@@ -1,12 +1,4 @@
-using Telemed.Core.Hosting;
+using Telemed.Web;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseStaticWebAssets();
-await builder.AddTelemedAsync(typeof(Program).Assembly);
-
-var app = builder.Build();
-await app.UseTelemedAsync();
+var app = await TelemedWebApp.BuildAsync(new WebApplicationOptions { Args = args });
 await app.RunAsync();
-
-/// <summary>The web host; public so tests can boot it.</summary>
-public partial class Program;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Telemed.Core.Jobs;
+using Telemed.Core.Tenancy;
 
 namespace Telemed.Jobs.Diagnostics;
 
@@ -12,11 +13,11 @@ public sealed class NoopJobHandler : IJobHandler
 }
 
 /// <summary>
-/// Appends "job id, attempt, process id" to a file, optionally sleeping first and failing the first
+/// Appends "job id, attempt, process id, clinic" to a file, optionally sleeping first and failing the first
 /// attempts. Lets tests count how often each job really ran, across processes.
-/// Payload: <c>{ "file": "/tmp/x", "sleepMs": 0, "failUntilAttempt": 0 }</c>.
+/// Payload: <c>{ "file": "/tmp/x", "sleepMs": 0, "failUntilAttempt": 0, "retryAfterMs": 0 }</c>.
 /// </summary>
-public sealed class AppendJobHandler : IJobHandler
+public sealed class AppendJobHandler(TenantContext tenantContext) : IJobHandler
 {
     public const string Kind = "diagnostics.append";
     private static readonly SemaphoreSlim FileLock = new(1, 1);
@@ -32,12 +33,16 @@ public sealed class AppendJobHandler : IJobHandler
         }
         if (root.TryGetProperty("failUntilAttempt", out var failUntil) && job.Attempt <= failUntil.GetInt32())
         {
+            if (root.TryGetProperty("retryAfterMs", out var retryAfter) && retryAfter.GetInt32() > 0)
+            {
+                throw new RetryJobLaterException($"Planned retry on attempt {job.Attempt}.", DateTimeOffset.UtcNow.AddMilliseconds(retryAfter.GetInt32()));
+            }
             throw new InvalidOperationException($"Planned failure on attempt {job.Attempt}.");
         }
         await FileLock.WaitAsync(cancellationToken);
         try
         {
-            await File.AppendAllTextAsync(file, $"{job.Id},{job.Attempt},{Environment.ProcessId}\n", cancellationToken);
+            await File.AppendAllTextAsync(file, $"{job.Id},{job.Attempt},{Environment.ProcessId},{tenantContext.Tenant?.Slug ?? "-"}\n", cancellationToken);
         }
         finally
         {

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Telemed.Core.Tenancy;
+using Telemed.Web;
+
+namespace Telemed.Testing;
+
+/// <summary>
+/// The real product, started in this process on a loopback port against a fresh database of the
+/// test cluster. Tests talk to it over real HTTP.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, string ownerConnectionString)
+    {
+        _app = app;
+        OwnerConnectionString = ownerConnectionString;
+        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public Uri BaseAddress { get; }
+    public string OwnerConnectionString { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? ownerConnectionString = null)
+    {
+        ownerConnectionString ??= await TestPostgres.CreateDatabaseAsync();
+        var arguments = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["environment"] = "Development",
+            ["ConnectionStrings:Postgres"] = ownerConnectionString,
+            ["Recipes:Path"] = RepositoryPaths.Recipes,
+            ["Jobs:Diagnostics"] = "true",
+            ["Jobs:PollInterval"] = "00:00:00.200",
+            ["Jobs:BackoffBase"] = "00:00:00.100",
+            ["Platform:SeedDemo"] = "false",
+            ["RateLimits:PublicPerMinute"] = "10000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            arguments[key] = value;
+        }
+        var app = await TelemedWebApp.BuildAsync(new WebApplicationOptions
+        {
+            Args = arguments.Select(a => $"--{a.Key}={a.Value}").ToArray(),
+            ContentRootPath = RepositoryPaths.WebProject,
+            ApplicationName = "Telemed.Web",
+        });
+        await app.StartAsync();
+        return new TestHost(app, ownerConnectionString);
+    }
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed (so tests can see them).</summary>
+    public TestClient CreateClient(bool followRedirects = false) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = followRedirects, UseCookies = true })
+        {
+            BaseAddress = BaseAddress,
+        };
+
+    public T GetRequiredService<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>Runs work inside one clinic, as a recipe or job would.</summary>
+    public Task<T> InTenantAsync<T>(Tenant tenant, Func<IServiceProvider, Task<T>> work) =>
+        GetRequiredService<TenantScopeFactory>().RunAsync(tenant, work);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>An HttpClient whose cookie jar tests can read.</summary>
+public sealed class TestClient(HttpClientHandler handler) : HttpClient(handler)
+{
+    public CookieContainer Cookies => handler.CookieContainer;
+}
