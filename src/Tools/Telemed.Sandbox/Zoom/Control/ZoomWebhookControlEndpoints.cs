@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Telemed.Sandbox.Zoom.Accounts;
@@ -39,7 +40,7 @@ internal static class ZoomWebhookControlEndpoints
 
         webhooks.MapPost("/deauthorize", async (
             string user,
-            bool? userDataRetention,
+            [FromQuery(Name = "user_data_retention")] bool? userDataRetention,
             ZoomUserDirectory users,
             ZoomTokenStore tokens,
             ZoomWebhookSender sender,
@@ -58,7 +59,7 @@ internal static class ZoomWebhookControlEndpoints
             return await SendAsync(sender, webhook, cancellationToken);
         });
 
-        webhooks.MapPost("/meeting-started", async (long meetingId, ZoomMeetingLifecycle lifecycle, ZoomUserDirectory users,
+        webhooks.MapPost("/meeting-started", async ([FromQuery(Name = "meeting_id")] long meetingId, ZoomMeetingLifecycle lifecycle, ZoomUserDirectory users,
             ZoomWebhookSender sender, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (lifecycle.Start(meetingId, announce: false) is not { } meeting || users.Find(meeting.HostId) is not { } host)
@@ -69,7 +70,7 @@ internal static class ZoomWebhookControlEndpoints
             return await SendAsync(sender, ZoomWebhookEvents.MeetingStarted(meeting, host, clock.GetUtcNow()), cancellationToken);
         });
 
-        webhooks.MapPost("/meeting-ended", async (long meetingId, ZoomMeetingStore meetings, ZoomMeetingLifecycle lifecycle,
+        webhooks.MapPost("/meeting-ended", async ([FromQuery(Name = "meeting_id")] long meetingId, ZoomMeetingStore meetings, ZoomMeetingLifecycle lifecycle,
             ZoomUserDirectory users, ZoomWebhookSender sender, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             // Zoom may send meeting.ended again for a meeting that already ended, so this fires whatever the state.
