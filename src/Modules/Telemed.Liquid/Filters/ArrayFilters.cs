@@ -116,15 +116,14 @@ internal static class ArrayFilters
         }
 
         // Nils sort last; ties keep their order so the result is stable.
-        Array.Sort(keys, (a, b) =>
+        try
         {
-            var order = a.Key.IsNil || b.Key.IsNil
-                ? (a.Key.IsNil ? 1 : 0) - (b.Key.IsNil ? 1 : 0)
-                : natural
-                    ? string.Compare(a.Key.ToString(), b.Key.ToString(), StringComparison.OrdinalIgnoreCase)
-                    : LiquidValue.Compare(a.Key, b.Key) ?? 0;
-            return order != 0 ? order : a.Index.CompareTo(b.Index);
-        });
+            Array.Sort(keys, (a, b) => CompareForSort(a, b, natural));
+        }
+        catch (InvalidOperationException error) when (error.InnerException is LiquidRuntimeError inner)
+        {
+            throw new LiquidRuntimeError(inner.Message);
+        }
 
         var result = new LiquidValue[keys.Length];
         for (var i = 0; i < result.Length; i++)
@@ -133,6 +132,16 @@ internal static class ArrayFilters
         }
 
         return result;
+    }
+
+    private static int CompareForSort((LiquidValue Key, int Index) a, (LiquidValue Key, int Index) b, bool natural)
+    {
+        var order = a.Key.IsNil || b.Key.IsNil
+            ? (a.Key.IsNil ? 1 : 0) - (b.Key.IsNil ? 1 : 0)
+            : natural
+                ? string.Compare(a.Key.ToString(), b.Key.ToString(), StringComparison.OrdinalIgnoreCase)
+                : LiquidValue.Compare(a.Key, b.Key) ?? 0;
+        return order != 0 ? order : a.Index.CompareTo(b.Index);
     }
 
     private static LiquidValue Uniq(LiquidValue input, FilterArguments args, LiquidRenderContext context)

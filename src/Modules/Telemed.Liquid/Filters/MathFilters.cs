@@ -105,7 +105,7 @@ internal static class MathFilters
         number.Kind == LiquidValueKind.Integer ? number.AsInteger : (decimal)number.AsFloat;
 
     private static LiquidValue Abs(LiquidValue number) =>
-        number.Kind == LiquidValueKind.Integer ? Math.Abs(number.AsInteger) : Math.Abs(number.AsFloat);
+        number.Kind == LiquidValueKind.Integer ? LiquidValue.Create(Math.Abs(number.AsInteger)) : LiquidValue.Create(Math.Abs(number.AsFloat));
 
     private static LiquidValue Round(LiquidValue number, long digits)
     {

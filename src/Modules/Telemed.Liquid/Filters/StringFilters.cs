@@ -27,7 +27,15 @@ internal static class StringFilters
         .Add("split", (input, args, _) => Split(input.ToString(), args[0].ToString()))
         .Add("truncate", Truncate)
         .Add("truncatewords", TruncateWords)
-        .Add("size", (input, _, _) => input.Size);
+        .Add("size", (input, _, _) => input.Size)
+        .Add("default", Default);
+
+    /// <summary>The fallback replaces nil, false and empty values; <c>allow_false: true</c> keeps false.</summary>
+    private static LiquidValue Default(LiquidValue input, FilterArguments args, LiquidRenderContext context)
+    {
+        var missing = args["allow_false"].IsTruthy ? input.IsNil : !input.IsTruthy;
+        return missing || input.IsEmptyValue ? (args.Count > 0 ? args[0] : LiquidValue.EmptyString) : input;
+    }
 
     /// <summary>
     /// In HTML mode, joining a safe string (a capture, an escaped value) with another value encodes the
