@@ -72,10 +72,10 @@ public sealed class FaultInjectionShould(SandboxFixture fixture) : IClassFixture
     {
         var user = TestJson.NewUser();
         var tokens = await Zoom.ConnectAsync(user);
-        await Server.AddZoomFaultAsync(new { User = user, Kind = "slow", DelayMs = 1500, Operation = "zoom.meetings.create" });
+        await Server.AddZoomFaultAsync(new { User = user, Kind = "slow", DelayMs = 2000, Operation = "zoom.meetings.create" });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateWithTimeoutAsync(tokens, TimeSpan.FromMilliseconds(300)));
-        await Task.Delay(1500);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateWithTimeoutAsync(tokens, TimeSpan.FromMilliseconds(500)));
+        await Task.Delay(2000);
 
         Assert.Empty((await Server.GetControlAsync($"zoom/meetings?user={user}")).EnumerateArray());
     }
@@ -85,9 +85,9 @@ public sealed class FaultInjectionShould(SandboxFixture fixture) : IClassFixture
     {
         var user = TestJson.NewUser();
         var tokens = await Zoom.ConnectAsync(user);
-        await Server.AddZoomFaultAsync(new { User = user, Kind = "delayed_response", DelayMs = 2000, Operation = "zoom.meetings.create" });
+        await Server.AddZoomFaultAsync(new { User = user, Kind = "delayed_response", DelayMs = 5000, Operation = "zoom.meetings.create" });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateWithTimeoutAsync(tokens, TimeSpan.FromMilliseconds(300)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateWithTimeoutAsync(tokens, TimeSpan.FromMilliseconds(1000)));
 
         // The product's "find and adopt" path: the meeting exists at Zoom although the create never answered.
         using var list = await Zoom.SendAsync(HttpMethod.Get, "users/me/meetings?type=upcoming", tokens.AccessToken);

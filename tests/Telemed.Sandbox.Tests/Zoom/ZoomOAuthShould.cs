@@ -165,6 +165,21 @@ public sealed class ZoomOAuthShould(SandboxFixture fixture) : IClassFixture<Sand
     }
 
     [Fact]
+    public async Task LetOnlyOneOfConcurrentRefreshesWithTheSameTokenWin()
+    {
+        var tokens = await Zoom.ConnectAsync(TestJson.NewUser());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Zoom.RefreshAsync(tokens.RefreshToken)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task CountTheRefreshCallsThatReachedTheTokenEndpoint()
     {
         var user = TestJson.NewUser();

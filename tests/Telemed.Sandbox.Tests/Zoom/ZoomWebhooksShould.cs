@@ -73,6 +73,33 @@ public sealed class ZoomWebhooksShould : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordTheDataComplianceCallThatFollowsADeauthorization()
+    {
+        var user = TestJson.NewUser();
+        await _server.Zoom.ConnectAsync(user);
+        await _server.PostControlAsync($"zoom/webhooks/deauthorize?user={user}");
+        var payload = (await _receiver.WaitForAsync(ZoomWebhookEvents.AppDeauthorizedEvent)).Payload;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.Zoom.Base, "oauth/data/compliance"))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                client_id = ZoomApi.ClientId,
+                user_id = payload.GetProperty("user_id").GetString(),
+                account_id = payload.GetProperty("account_id").GetString(),
+                deauthorization_event_received = payload,
+                compliance_completed = true,
+            }),
+        };
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{ZoomApi.ClientId}:{ZoomApi.ClientSecret}")));
+
+        using var response = await _server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var calls = await _server.GetControlAsync("zoom/compliance");
+        Assert.Contains(calls.EnumerateArray(), c => c.GetProperty("body").GetProperty("user_id").GetString() == payload.GetProperty("user_id").GetString());
+    }
+
+    [Fact]
     public async Task SendAppDeauthorizedAfterTheProductRevokes()
     {
         var user = TestJson.NewUser();

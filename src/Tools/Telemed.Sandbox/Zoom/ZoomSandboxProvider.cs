@@ -18,7 +18,8 @@ internal sealed class ZoomSandboxProvider(
     ZoomTokenStore tokens,
     ZoomMeetingStore meetings,
     ZoomWebhookSender webhooks,
-    ZoomLinks links) : ISandboxProvider
+    ZoomLinks links,
+    ZoomComplianceLog compliance) : ISandboxProvider
 {
     public const string ProviderName = "zoom";
 
@@ -37,6 +38,9 @@ internal sealed class ZoomSandboxProvider(
         zoom.MapGroup("/oauth")
             .WithSandboxPipeline(Name, http => ZoomOAuthEndpoints.ResolveAccountAsync(http, tokens), faults)
             .MapZoomTokenEndpoints();
+        zoom.MapGroup("/oauth")
+            .WithSandboxPipeline(Name, _ => ValueTask.FromResult<string?>(null), faults)
+            .MapZoomComplianceEndpoints();
 
         var v2 = zoom.MapGroup("/v2")
             .WithSandboxPipeline(Name, http => ValueTask.FromResult(tokens.FindOwner(ZoomApiAuthenticator.BearerToken(http.Request))?.Id), faults);
@@ -57,6 +61,7 @@ internal sealed class ZoomSandboxProvider(
     public void Reset()
     {
         webhooks.Reset();
+        compliance.Clear();
         meetings.Reset();
         tokens.Reset();
         users.Reset();

@@ -17,6 +17,7 @@ internal static class ZoomServiceCollectionExtensions
         services.TryAddSingleton<ZoomMeetingStore>();
         services.TryAddSingleton<ZoomWebhookSender>();
         services.TryAddSingleton<ZoomLinks>();
+        services.TryAddSingleton<ZoomComplianceLog>();
         services.TryAddSingleton<ZoomApiAuthenticator>();
         services.TryAddSingleton<ZoomMeetingLifecycle>();
         services.TryAddSingleton<ZoomMeetingHandlers>();

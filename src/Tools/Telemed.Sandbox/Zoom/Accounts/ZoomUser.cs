@@ -12,14 +12,21 @@ public sealed class ZoomUser
     public required string Timezone { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Access-token lifetime for this account, overriding the app default.</summary>
-    public TimeSpan? TokenLifetime { get; set; }
-
-    /// <summary>Scopes granted to this account's tokens, overriding the app default (space-separated).</summary>
-    public string? Scopes { get; set; }
-
-    /// <summary>Daily create/update limit for this user, overriding the app default.</summary>
-    public int? DailyMeetingRequestLimit { get; set; }
+    /// <summary>Per-account overrides; swapped whole so concurrent requests never see half an update.</summary>
+    public ZoomAccountSettings Settings { get; set; } = new();
 
     public string DisplayName => $"{FirstName} {LastName}";
+}
+
+/// <summary>What a test may change on one account; null keeps the app default.</summary>
+public sealed record ZoomAccountSettings
+{
+    /// <summary>Access-token lifetime of this account's tokens.</summary>
+    public TimeSpan? TokenLifetime { get; init; }
+
+    /// <summary>Scopes granted to this account's tokens (space-separated).</summary>
+    public string? Scopes { get; init; }
+
+    /// <summary>Daily meeting create/update limit of this user.</summary>
+    public int? DailyMeetingRequestLimit { get; init; }
 }

@@ -59,9 +59,13 @@ internal static class ZoomAccountControlEndpoints
                 return Problem("Expected {\"token_lifetime_seconds\": >0, \"scopes\": \"...\", \"daily_meeting_request_limit\": >=0}.");
             }
 
-            found.TokenLifetime = settings.TokenLifetimeSeconds is int seconds ? TimeSpan.FromSeconds(seconds) : found.TokenLifetime;
-            found.Scopes = settings.Scopes ?? found.Scopes;
-            found.DailyMeetingRequestLimit = settings.DailyMeetingRequestLimit ?? found.DailyMeetingRequestLimit;
+            var current = found.Settings;
+            found.Settings = current with
+            {
+                TokenLifetime = settings.TokenLifetimeSeconds is int seconds ? TimeSpan.FromSeconds(seconds) : current.TokenLifetime,
+                Scopes = settings.Scopes ?? current.Scopes,
+                DailyMeetingRequestLimit = settings.DailyMeetingRequestLimit ?? current.DailyMeetingRequestLimit,
+            };
             return Json(views.Of(found, withTokens: false));
         });
 

@@ -25,15 +25,16 @@ public sealed class ZoomAccountViews(ZoomTokenStore tokens, ZoomMeetingStore mee
     public ZoomAccountView Of(ZoomUser user, bool withTokens)
     {
         var app = options.Value.Zoom;
+        var settings = user.Settings;
         return new ZoomAccountView(
             user.Id,
             user.AccountId,
             user.Email,
             user.DisplayName,
             user.Timezone,
-            (int)(user.TokenLifetime ?? app.AccessTokenLifetime).TotalSeconds,
-            user.Scopes ?? app.Scopes,
-            user.DailyMeetingRequestLimit ?? app.DailyMeetingRequestLimit,
+            (int)(settings.TokenLifetime ?? app.AccessTokenLifetime).TotalSeconds,
+            settings.Scopes ?? app.Scopes,
+            settings.DailyMeetingRequestLimit ?? app.DailyMeetingRequestLimit,
             meetings.MeetingRequestsToday(user),
             meetings.OfHost(user.Id).Count,
             tokens.StatsFor(user),

@@ -32,6 +32,8 @@ internal static class ZoomWebhookControlEndpoints
             return Json(new { Url = sender.EndpointUrl });
         });
 
+        control.MapGet("/compliance", (ZoomComplianceLog log) => Json(log.Calls));
+
         webhooks.MapGet("/deliveries", (ZoomWebhookSender sender, string? @event) =>
             Json(sender.Deliveries.Where(d => @event is null || d.Event == @event)));
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -62,7 +61,7 @@ public sealed class ZoomMeetingHandlers(
         var type = query["type"].FirstOrDefault() ?? "scheduled";
         var pageSize = ParseInt(query["page_size"]) ?? 30;
         var pageNumber = ParseInt(query["page_number"]) ?? 1;
-        int? offset = query["next_page_token"].FirstOrDefault() is { Length: > 0 } token ? ReadPageToken(token, caller!.Id) : (pageNumber - 1) * pageSize;
+        int? offset = query["next_page_token"].FirstOrDefault() is { Length: > 0 } token ? ZoomPageToken.Read(token, caller!.Id) : (pageNumber - 1) * pageSize;
         if (!ListTypes.Contains(type) || pageSize is < 1 or > 300 || pageNumber < 1 || offset is null)
         {
             var field = !ListTypes.Contains(type) ? "type" : offset is null ? "next_page_token" : "page_size";
@@ -82,7 +81,7 @@ public sealed class ZoomMeetingHandlers(
             .ToList();
 
         var page = matching.Skip(offset.Value).Take(pageSize).ToList();
-        var next = offset.Value + page.Count < matching.Count ? WritePageToken(offset.Value + page.Count, caller.Id) : "";
+        var next = offset.Value + page.Count < matching.Count ? ZoomPageToken.Write(offset.Value + page.Count, caller.Id) : "";
         var linkBase = links.MeetingLinkBase(http.Request);
         var list = new ZoomMeetingList(
             PageCount: (matching.Count + pageSize - 1) / pageSize,
@@ -257,26 +256,6 @@ public sealed class ZoomMeetingHandlers(
 
     private static int? ParseInt(string? value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
-
-    // Page tokens are opaque to clients; here they carry the next offset and the user they were issued to.
-    private static string WritePageToken(int offset, string userId) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{offset}:{userId}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static int? ReadPageToken(string token, string userId)
-    {
-        try
-        {
-            var padded = token.Replace('-', '+').Replace('_', '/').PadRight(token.Length + ((4 - (token.Length % 4)) % 4), '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':', 2);
-            return parts.Length == 2 && parts[1] == userId && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var offset) && offset >= 0
-                ? offset
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 
     private sealed record StatusRequest(string? Action);
 }

@@ -119,7 +119,7 @@ public sealed class ZoomMeetingStore(IOptions<SandboxOptions> options, TimeProvi
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        limit = user.DailyMeetingRequestLimit ?? _options.DailyMeetingRequestLimit;
+        limit = user.Settings.DailyMeetingRequestLimit ?? _options.DailyMeetingRequestLimit;
         resumesAt = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         lock (_gate)
         {

@@ -151,7 +151,7 @@ internal static class ZoomOAuthEndpoints
             && string.IsNullOrEmpty(uri.Fragment);
     }
 
-    private static bool HasClientCredentials(HttpRequest request, ZoomSandboxOptions app)
+    internal static bool HasClientCredentials(HttpRequest request, ZoomSandboxOptions app)
     {
         var header = request.Headers[HeaderNames.Authorization].ToString();
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))

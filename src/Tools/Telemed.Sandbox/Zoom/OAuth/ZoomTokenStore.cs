@@ -228,8 +228,9 @@ public sealed class ZoomTokenStore(IOptions<SandboxOptions> options, TimeProvide
     private TokenResponse IssueTokens(ZoomUser user)
     {
         var now = clock.GetUtcNow();
-        var lifetime = user.TokenLifetime ?? _options.AccessTokenLifetime;
-        var scopes = user.Scopes ?? _options.Scopes;
+        var settings = user.Settings;
+        var lifetime = settings.TokenLifetime ?? _options.AccessTokenLifetime;
+        var scopes = settings.Scopes ?? _options.Scopes;
         var access = new Grant($"{TokenHeader}.{RandomToken(32)}", user, scopes, now, now + lifetime);
         var refresh = new Grant($"{TokenHeader}.{RandomToken(48)}", user, scopes, now, DateTimeOffset.MaxValue);
         _accessTokens[access.Token] = access;

@@ -141,11 +141,10 @@ public sealed class ZoomWebhookSender : IDisposable
             foreach (var delay in _options.EffectiveWebhookRetryDelays)
             {
                 await Task.Delay(delay, stopping);
-                delivery.PendingRetries--;
                 await AttemptAsync(delivery, stopping);
+                delivery.PendingRetries = delivery.Delivered ? 0 : delivery.PendingRetries - 1;
                 if (delivery.Delivered)
                 {
-                    delivery.PendingRetries = 0;
                     return;
                 }
             }
