@@ -273,6 +273,37 @@ public sealed partial class ZoomMeetingsShould(SandboxFixture fixture) : IClassF
         Assert.Equal(expected, (await response.ReadJsonAsync()).GetProperty("total_records").GetInt32());
     }
 
+    [Theory]
+    [InlineData("2030-05-01", "2030-05-01", "UTC", 1)]
+    [InlineData("2030-05-01", "2030-05-02", "UTC", 2)]
+    [InlineData("2030-05-03", "2030-05-03", "Asia/Tokyo", 1)]
+    [InlineData("2030-05-03", "2030-05-03", "UTC", 0)]
+    [InlineData("2030-05-04", "2030-05-09", "UTC", 0)]
+    public async Task FilterTheListByDateInTheGivenZone(string from, string to, string zone, int expected)
+    {
+        var tokens = await Zoom.ConnectAsync(TestJson.NewUser());
+        await Zoom.CreateMeetingAsync(tokens.AccessToken, new { Topic = "a", Type = 2, StartTime = "2030-05-01T10:00:00Z", Duration = 30 });
+        await Zoom.CreateMeetingAsync(tokens.AccessToken, new { Topic = "b", Type = 2, StartTime = "2030-05-02T20:00:00Z", Duration = 30 });
+
+        using var response = await Zoom.SendAsync(HttpMethod.Get, $"users/me/meetings?from={from}&to={to}&timezone={zone}", tokens.AccessToken);
+
+        Assert.Equal(expected, (await response.ReadJsonAsync()).GetProperty("total_records").GetInt32());
+    }
+
+    [Fact]
+    public async Task LetPatientsJoinOnlyWithThePasscodeInTheirLink()
+    {
+        var tokens = await Zoom.ConnectAsync(TestJson.NewUser());
+        var joinUrl = (await Zoom.CreateMeetingAsync(tokens.AccessToken)).GetProperty("join_url").GetString()!;
+
+        using var join = await Server.Http.GetAsync(joinUrl);
+        using var tampered = await Server.Http.GetAsync(joinUrl[..joinUrl.IndexOf("?pwd=", StringComparison.Ordinal)] + "?pwd=guess");
+
+        Assert.Equal(HttpStatusCode.OK, join.StatusCode);
+        Assert.Contains("has not started", await join.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
+    }
+
     private async Task<JsonElement> GetMeetingAsync(ZoomTokens tokens, long id)
     {
         using var response = await Zoom.SendAsync(HttpMethod.Get, $"meetings/{id}", tokens.AccessToken);

@@ -71,6 +71,22 @@ public sealed class ZoomOAuthShould(SandboxFixture fixture) : IClassFixture<Sand
     }
 
     [Fact]
+    public async Task AcceptACodeWithoutPkceUnlessPkceIsRequired()
+    {
+        var code = await Zoom.GetCodeAsync(TestJson.NewUser(), verifier: null);
+        using var exchanged = await Zoom.ExchangeAsync(code, verifier: null);
+        await using var strict = await SandboxServer.StartAsync(options => options.Zoom.RequirePkce = true);
+
+        using var refused = await strict.Zoom.GetConsentPageAsync(verifier: null, state: "s-1");
+
+        Assert.Equal(HttpStatusCode.OK, exchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var query = QueryHelpers.ParseQuery(refused.Headers.Location!.Query);
+        Assert.Equal("invalid_request", query["error"]);
+        Assert.Equal("s-1", query["state"]);
+    }
+
+    [Fact]
     public async Task AcceptConsentOnlyOnceForTheSameNonce()
     {
         using var page = await Zoom.GetConsentPageAsync(ZoomApi.NewVerifier());

@@ -12,7 +12,7 @@ public sealed class FaultRule
         AccountKey = accountKey;
         Kind = spec.Kind;
         Remaining = spec.Count ?? (spec.Kind == FaultKind.Random ? null : 1);
-        Status = spec.Status ?? 500;
+        Status = spec.Kind == FaultKind.RateLimit ? 429 : spec.Status ?? 500;
         RetryAfterSeconds = spec.OmitRetryAfter ? null : spec.RetryAfterSeconds ?? 1;
         DelayMs = spec.DelayMs ?? 2000;
         Operation = spec.Operation;
