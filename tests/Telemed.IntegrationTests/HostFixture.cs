@@ -7,5 +7,11 @@ public sealed class HostFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Host = await TestHost.StartAsync();
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
 }

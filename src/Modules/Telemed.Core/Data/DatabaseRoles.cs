@@ -44,8 +44,10 @@ public static class DatabaseRoles
             BEGIN
               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN
                 CREATE ROLE "{role}" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE{passwordClause};
+              ELSIF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}' AND (rolsuper OR rolbypassrls)) THEN
+                RAISE EXCEPTION 'The application role {role} can bypass row-level security; make it NOSUPERUSER NOBYPASSRLS.';
               ELSE
-                ALTER ROLE "{role}" LOGIN NOBYPASSRLS{passwordClause};
+                ALTER ROLE "{role}" LOGIN{passwordClause};
               END IF;
             END $$;
             GRANT CONNECT ON DATABASE "{owner.Database}" TO "{role}";

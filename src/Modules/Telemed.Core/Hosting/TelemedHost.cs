@@ -57,12 +57,13 @@ public static class TelemedHost
             await task.RunAsync(app.Lifetime.ApplicationStopping);
         }
 
+        // Error pages run after tenant resolution so they render in the clinic's own site.
+        app.UseMiddleware<TenantResolutionMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

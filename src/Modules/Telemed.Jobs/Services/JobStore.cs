@@ -8,7 +8,7 @@ public sealed record JobView(long Id, Guid? TenantId, string Kind, string State,
     DateTimeOffset RunAt, string? LastError, DateTimeOffset UpdatedAt);
 
 /// <summary>Reads and resets jobs for the admin pages. A clinic only ever sees its own jobs.</summary>
-public sealed class JobStore(Database database)
+public sealed class JobStore(Database database, Microsoft.Extensions.Options.IOptions<JobOptions> options)
 {
     private const string Columns = "id, tenant_id, kind, state, attempt, max_attempts, run_at, last_error, updated_at";
 
@@ -56,16 +56,20 @@ public sealed class JobStore(Database database)
         return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    /// <summary>Gives a failed or dead job a fresh set of attempts, now. Returns false when it is not failed (or not this clinic's).</summary>
+    /// <summary>
+    /// Gives a failed or dead job a fresh set of attempts, now; the attempt count keeps counting so the
+    /// history stays visible. Returns false when it is not failed (or not this clinic's).
+    /// </summary>
     public async Task<bool> RetryAsync(long id, Guid? tenantId, CancellationToken cancellationToken = default)
     {
         var filter = tenantId is null ? "" : "AND tenant_id = @tenant";
         await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
-            UPDATE jobs SET state = 'available', attempt = 0, run_at = now(), updated_at = now(), finished_at = NULL
+            UPDATE jobs SET state = 'available', max_attempts = attempt + @fresh, run_at = now(), updated_at = now(), finished_at = NULL
             WHERE id = @id AND state IN ('dead', 'retrying') {filter}
             """, connection);
         command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("fresh", options.Value.MaxAttempts);
         if (tenantId is { } tenant)
         {
             command.Parameters.AddWithValue("tenant", tenant);

@@ -1,0 +1,35 @@
+namespace Telemed.IntegrationTests;
+
+/// <summary>A file the diagnostic append job writes to: one line per real run ("id,attempt,pid,clinic").</summary>
+public sealed class JobFile : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"telemed-jobs-{Guid.NewGuid():N}.log");
+
+    public string Payload(int sleepMs = 0, int failUntilAttempt = 0, int retryAfterMs = 0) =>
+        System.Text.Json.JsonSerializer.Serialize(new { file = Path, sleepMs, failUntilAttempt, retryAfterMs });
+
+    public IReadOnlyList<string[]> Lines => File.Exists(Path)
+        ? File.ReadAllLines(Path).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList()
+        : [];
+
+    public async Task WaitForLinesAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (Lines.Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected {count} job runs, saw {Lines.Count}.");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (File.Exists(Path))
+        {
+            File.Delete(Path);
+        }
+    }
+}

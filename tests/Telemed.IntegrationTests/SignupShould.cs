@@ -1,0 +1,84 @@
+using System.Net;
+using Telemed.Core.Tenancy;
+
+namespace Telemed.IntegrationTests;
+
+/// <summary>Self-service sign-up: every bad input gets a message beside its field; a good one yields a working clinic.</summary>
+public sealed class SignupShould(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private TestHost Host => fixture.Host;
+
+    [Theory]
+    [InlineData("ab", "Use 3 to 40 characters.")]
+    [InlineData("Bad_Slug", "Use lowercase letters, digits and single hyphens only")]
+    [InlineData("-leading", "Use lowercase letters, digits and single hyphens only")]
+    [InlineData("double--hyphen", "Use lowercase letters, digits and single hyphens only")]
+    [InlineData("admin", "'admin' is reserved")]
+    [InlineData("platform", "'platform' is reserved")]
+    [InlineData("", "Choose a web address for the clinic.")]
+    public async Task ExplainWhyAWebAddressCannotBeUsed(string slug, string message)
+    {
+        var (response, page) = await SubmitAsync(slug: slug);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, page.FieldError("Input.Slug"));
+        if (slug.Length > 0)
+        {
+            var tenant = await Host.GetRequiredService<ITenantStore>().FindBySlugAsync(slug.ToLowerInvariant());
+            Assert.True(tenant is null || tenant.IsPlatform, $"a clinic was created at '{slug}'");
+        }
+    }
+
+    [Fact]
+    public async Task RefuseAnAddressAlreadyTaken()
+    {
+        var existing = await Clinics.CreateAsync(Host);
+        var (_, page) = await SubmitAsync(slug: existing.Slug);
+        Assert.Contains("already taken", page.FieldError("Input.Slug"));
+    }
+
+    [Fact]
+    public async Task ExplainAnInvalidEmailAndAWeakPasswordBesideTheirFields()
+    {
+        var (_, page) = await SubmitAsync(email: "not-an-email", password: "short");
+        Assert.Equal("Enter a valid e-mail address.", page.FieldError("Input.AdminEmail"));
+        Assert.Equal("Use at least 8 characters.", page.FieldError("Input.Password"));
+    }
+
+    [Fact]
+    public async Task CreateAClinicWhoseAdminCanSignInToTheDashboard()
+    {
+        var slug = $"signup-{Guid.NewGuid():N}"[..16];
+        var (response, _) = await SubmitAsync(slug: slug, email: "founder@new.test");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/c/{slug}/login", response.Headers.Location!.ToString());
+        var admin = await Clinics.SignInAsync(Host, $"/c/{slug}", "founder@new.test", "Founder-Pass-1");
+        var dashboard = await admin.GetPageAsync($"/c/{slug}/admin");
+        Assert.Equal("Dashboard", dashboard.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task NotBeOfferedInsideAClinic()
+    {
+        var clinic = await Clinics.CreateAsync(Host);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.CreateClient().GetAsync($"/c/{clinic.Slug}/signup")).StatusCode);
+    }
+
+    private async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> SubmitAsync(
+        string? slug = null, string email = "founder@new.test", string password = "Founder-Pass-1")
+    {
+        var client = Host.CreateClient();
+        var form = await client.GetPageAsync("/signup");
+        var response = await client.SubmitFormAsync(form, "/signup", new Dictionary<string, string>
+        {
+            ["Input.ClinicName"] = "New Clinic",
+            ["Input.Slug"] = slug ?? $"new-{Guid.NewGuid():N}"[..12],
+            ["Input.TimeZone"] = "Europe/Paris",
+            ["Input.AdminName"] = "Founder",
+            ["Input.AdminEmail"] = email,
+            ["Input.Password"] = password,
+        });
+        return (response, Html.Parse(await response.Content.ReadAsStringAsync()));
+    }
+}
