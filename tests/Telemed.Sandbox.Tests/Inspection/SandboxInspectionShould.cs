@@ -80,6 +80,7 @@ public sealed class SandboxInspectionShould
 
         Assert.Contains("/sandbox/zoom/s/", meeting.GetProperty("start_url").GetString());
         Assert.EndsWith("/sandbox/zoom/v2", app.GetProperty("api_base_url").GetString());
+        Assert.EndsWith("/sandbox/zoom", app.GetProperty("oauth_base_url").GetString());
         using var root = await server.Http.GetAsync("/zoom/oauth/authorize");
         Assert.Equal(HttpStatusCode.NotFound, root.StatusCode);
     }

@@ -27,7 +27,7 @@ internal static class ZoomAccountControlEndpoints
                 RedirectUris = app.EffectiveRedirectUris,
                 app.AllowLoopbackRedirectUris,
                 app.Scopes,
-                OAuthBaseUrl = links.Root(request),
+                OauthBaseUrl = links.Root(request),
                 ApiBaseUrl = links.Root(request) + "/v2",
             });
         }).WithName("sandbox.zoom.app");
