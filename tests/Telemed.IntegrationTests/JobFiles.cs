@@ -8,9 +8,9 @@ public sealed class JobFile : IDisposable
     public string Payload(int sleepMs = 0, int failUntilAttempt = 0, int retryAfterMs = 0) =>
         System.Text.Json.JsonSerializer.Serialize(new { file = Path, sleepMs, failUntilAttempt, retryAfterMs });
 
-    public IReadOnlyList<string[]> Lines => File.Exists(Path)
-        ? File.ReadAllLines(Path).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList()
-        : [];
+    /// <summary>Every run recorded, from the per-process files the job writes ("{Path}.{pid}").</summary>
+    public IReadOnlyList<string[]> Lines => Files()
+        .SelectMany(File.ReadAllLines).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
 
     public async Task WaitForLinesAsync(int count, TimeSpan? timeout = null)
     {
@@ -25,11 +25,14 @@ public sealed class JobFile : IDisposable
         }
     }
 
+    private IEnumerable<string> Files() =>
+        Directory.GetFiles(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileName(Path) + ".*");
+
     public void Dispose()
     {
-        if (File.Exists(Path))
+        foreach (var file in Files())
         {
-            File.Delete(Path);
+            File.Delete(file);
         }
     }
 }

@@ -47,15 +47,37 @@ public static class TelemedHost
         return catalog;
     }
 
+    /// <summary>Seeding and other start-up tasks, one node at a time, so nodes starting together never race.</summary>
+    private static async Task RunStartupTasksAsync(WebApplication app, Database database)
+    {
+        const long startupLockKey = 0x7E1E_3ED0_0002;
+        await using var connection = new Npgsql.NpgsqlConnection(database.OwnerConnectionString);
+        await connection.OpenAsync(app.Lifetime.ApplicationStopping);
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({startupLockKey})", connection))
+        {
+            await take.ExecuteNonQueryAsync(app.Lifetime.ApplicationStopping);
+        }
+        try
+        {
+            foreach (var task in app.Services.GetServices<IStartupTask>().OrderBy(t => t.Order))
+            {
+                await task.RunAsync(app.Lifetime.ApplicationStopping);
+            }
+        }
+        finally
+        {
+            // Explicitly: a pooled connection's session (and its lock) outlives Dispose.
+            await using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({startupLockKey})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>Brings the schema up to date, runs start-up tasks, then builds the request pipeline.</summary>
     public static async Task UseTelemedAsync(this WebApplication app)
     {
         var database = app.Services.GetRequiredService<Database>();
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(database.OwnerConnectionString);
-        foreach (var task in app.Services.GetServices<IStartupTask>().OrderBy(t => t.Order))
-        {
-            await task.RunAsync(app.Lifetime.ApplicationStopping);
-        }
+        await RunStartupTasksAsync(app, database);
 
         // Error pages run after tenant resolution so they render in the clinic's own site.
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -42,7 +42,8 @@ public sealed class AppendJobHandler(TenantContext tenantContext) : IJobHandler
         await FileLock.WaitAsync(cancellationToken);
         try
         {
-            await File.AppendAllTextAsync(file, $"{job.Id},{job.Attempt},{Environment.ProcessId},{tenantContext.Tenant?.Slug ?? "-"}\n", cancellationToken);
+            // One file per process: appends from two processes to one file can interleave and lose lines.
+            await File.AppendAllTextAsync($"{file}.{Environment.ProcessId}", $"{job.Id},{job.Attempt},{Environment.ProcessId},{tenantContext.Tenant?.Slug ?? "-"}\n", cancellationToken);
         }
         finally
         {
