@@ -41,6 +41,7 @@ public sealed class CoreStartup : ModuleStartup
         services.AddMigrations<CoreMigrations>();
         services.AddSingleton<RecipeExecutor>();
         services.AddScoped<MessageLog>();
+        services.AddSingleton<Events.EventPublisher>();
         services.AddScoped<IAuthorizationHandler, TenantUserHandler>();
 
         services.AddDataProtection().SetApplicationName("TelemedSaaS");

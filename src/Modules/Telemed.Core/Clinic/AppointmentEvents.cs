@@ -1,0 +1,49 @@
+namespace Telemed.Core.Clinic;
+
+/// <summary>What happened to an appointment.</summary>
+public enum AppointmentChange
+{
+    Booked,
+    Rescheduled,
+    Cancelled,
+    Completed,
+    NoShow,
+    Deleted,
+}
+
+/// <summary>Which video provider a service uses.</summary>
+public enum MeetingProviderKind
+{
+    None,
+    Zoom,
+    GoogleMeet,
+}
+
+/// <summary>
+/// Published (through the job queue) by the booking module whenever an appointment changes. It
+/// carries everything a consumer (meetings, notifications, workflows) needs, so no consumer reads
+/// the booking module's tables. Times are UTC instants; <see cref="HostTimeZone"/> is IANA.
+/// </summary>
+public sealed record AppointmentChanged(
+    Guid AppointmentId,
+    AppointmentChange Change,
+    string Status,
+    Guid ServiceId,
+    string ServiceName,
+    bool Telemed,
+    MeetingProviderKind MeetingProvider,
+    int Capacity,
+    Guid HostId,
+    Guid? HostUserId,
+    string HostName,
+    string HostTimeZone,
+    DateTimeOffset StartUtc,
+    DateTimeOffset EndUtc,
+    string PatientName,
+    string PatientEmail,
+    string? PatientPhone,
+    string? PatientTimeZone,
+    string? CancellationReason,
+    /// <summary>Group appointments in one slot share this key (and one meeting); for individual ones it is the appointment id.</summary>
+    string SlotKey,
+    DateTimeOffset? PreviousStartUtc = null);
