@@ -32,7 +32,8 @@ public sealed class HostProcess : IAsyncDisposable
         get { lock (_output) { return _output.ToString(); } }
     }
 
-    public static HostProcess Start(string ownerConnectionString, IDictionary<string, string>? settings = null)
+    /// <summary>Starts the host; with no connection string it runs its own embedded PostgreSQL (set Database:DataDirectory).</summary>
+    public static HostProcess Start(string? ownerConnectionString, IDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -45,7 +46,7 @@ public sealed class HostProcess : IAsyncDisposable
         var arguments = new Dictionary<string, string>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
-            ["ConnectionStrings:Postgres"] = ownerConnectionString,
+            ["ConnectionStrings:Postgres"] = ownerConnectionString ?? "",
             ["Recipes:Path"] = RepositoryPaths.Recipes,
             ["Jobs:Diagnostics"] = "true",
             ["Jobs:PollInterval"] = "00:00:00.200",
@@ -87,6 +88,21 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"The host did not become healthy in time:\n{Output}");
+    }
+
+    /// <summary>Asks the process to stop as Ctrl+C would (SIGTERM), and waits for it.</summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await term!.WaitForExitAsync();
+        }
+        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(wait.Token);
     }
 
     /// <summary>Ends the process at once, as a crash or kill -9 would.</summary>

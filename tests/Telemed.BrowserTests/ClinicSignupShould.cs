@@ -1,0 +1,52 @@
+namespace Telemed.BrowserTests;
+
+/// <summary>A new clinic signs itself up in a real browser and its admin reaches the dashboard.</summary>
+public sealed class ClinicSignupShould(HostAndBrowserFixture fixture) : IClassFixture<HostAndBrowserFixture>
+{
+    [Fact]
+    public async Task LetANewClinicSignUpAndItsAdminReachTheDashboard()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var slug = $"browser-{Guid.NewGuid():N}"[..16];
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start your clinic" }).First.ClickAsync();
+        await page.GetByLabel("Clinic name").FillAsync("Harbour Family Practice");
+        await page.GetByLabel("Web address").FillAsync(slug);
+        await page.GetByLabel("Time zone").SelectOptionAsync("America/New_York");
+        await page.GetByLabel("Your name").FillAsync("Jordan Lee");
+        await page.GetByLabel("Your e-mail").FillAsync("jordan@harbour.test");
+        await page.GetByLabel("Password").FillAsync("Harbour-Pass-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my clinic" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/c/{slug}/login");
+        Assert.Contains("Harbour Family Practice is ready", await page.Locator("[role=status]").InnerTextAsync());
+        await page.GetByLabel("E-mail").FillAsync("jordan@harbour.test");
+        await page.GetByLabel("Password").FillAsync("Harbour-Pass-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/c/{slug}/admin");
+        Assert.Equal("Dashboard", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("Harbour Family Practice", await page.Locator("nav").First.InnerTextAsync());
+        Assert.Equal("America/New_York", (await fixture.Host.GetRequiredService<Telemed.Core.Tenancy.ITenantStore>().FindBySlugAsync(slug))!.TimeZone);
+    }
+
+    [Fact]
+    public async Task ShowAFieldErrorBesideAReservedAddress()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("Clinic name").FillAsync("Sneaky");
+        await page.GetByLabel("Web address").FillAsync("admin");
+        await page.GetByLabel("Your name").FillAsync("Sam");
+        await page.GetByLabel("Your e-mail").FillAsync("sam@sneaky.test");
+        await page.GetByLabel("Password").FillAsync("Sneaky-Pass-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my clinic" }).ClickAsync();
+
+        var error = page.Locator("[data-valmsg-for='Input.Slug']");
+        Assert.Contains("'admin' is reserved", await error.InnerTextAsync());
+        Assert.Equal("Sneaky", await page.GetByLabel("Clinic name").InputValueAsync());
+    }
+}
