@@ -14,6 +14,9 @@ public sealed class LiquidEngine : ILiquidEngine
     [ThreadStatic]
     private static StringBuilder? s_cachedBuilder;
 
+    [ThreadStatic]
+    private static LiquidRenderContext? s_cachedContext;
+
     private readonly TemplateCache _cache;
 
     public LiquidEngine(LiquidOptions? options = null, ILiquidTemplateStore? templateStore = null)
@@ -61,7 +64,7 @@ public sealed class LiquidEngine : ILiquidEngine
         s_cachedBuilder = null;
         try
         {
-            RenderCore(template, model, new OutputWriter(builder, settings.HtmlEncode, Options.MaxOutputLength), settings, cancellationToken);
+            RenderCore(template, model, builder, null, settings, cancellationToken);
             return builder.ToString();
         }
         finally
@@ -77,7 +80,7 @@ public sealed class LiquidEngine : ILiquidEngine
     public void Render(LiquidTemplate template, LiquidValue model, TextWriter writer, LiquidRenderSettings? settings = null, CancellationToken cancellationToken = default)
     {
         settings ??= LiquidRenderSettings.PlainText;
-        RenderCore(template, model, new OutputWriter(writer, settings.HtmlEncode, Options.MaxOutputLength), settings, cancellationToken);
+        RenderCore(template, model, null, writer, settings, cancellationToken);
     }
 
     /// <summary>Drops every cached template, e.g. after partials changed.</summary>
@@ -93,22 +96,34 @@ public sealed class LiquidEngine : ILiquidEngine
         return _cache.GetOrAdd(name, source, ParseUncached);
     }
 
-    private void RenderCore(LiquidTemplate template, LiquidValue model, OutputWriter output, LiquidRenderSettings settings, CancellationToken cancellationToken)
+    private void RenderCore(
+        LiquidTemplate template, LiquidValue model, StringBuilder? builder, TextWriter? writer, LiquidRenderSettings settings, CancellationToken cancellationToken)
     {
         if (!ReferenceEquals(template.Engine, this))
         {
             throw new ArgumentException("The template was parsed by another engine.", nameof(template));
         }
 
-        var budget = new RenderBudget(Options, cancellationToken);
-        var context = new LiquidRenderContext(this, template, model, output, budget, settings, settings.Clock.GetUtcNow(), new ArgumentStack());
-        Body.Render(template.Body, context);
+        // A render on this thread (e.g. from a filter inside a render) finds no cached context and makes its own.
+        var context = s_cachedContext ?? new LiquidRenderContext();
+        s_cachedContext = null;
+        try
+        {
+            context.Begin(this, template, model, settings, cancellationToken);
+            context.RootOutput.Reset(builder, writer, settings.HtmlEncode, Options.MaxOutputLength);
+            Body.Render(template.Body, context);
+        }
+        finally
+        {
+            context.End();
+            s_cachedContext = context;
+        }
     }
 
     private LiquidTemplate ParseUncached(string? name, string source)
     {
         var lines = new LineMap(source);
-        var body = TemplateParser.Parse(source, lines, name, Options);
-        return new LiquidTemplate(this, source, name, body, lines);
+        var parsed = TemplateParser.Parse(source, lines, name, Options);
+        return new LiquidTemplate(this, source, name, parsed, lines);
     }
 }

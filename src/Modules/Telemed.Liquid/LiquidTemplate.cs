@@ -7,12 +7,14 @@ namespace Telemed.Liquid;
 /// <summary>A parsed template: immutable, cached by its source text and safe to render from many threads.</summary>
 public sealed class LiquidTemplate
 {
-    internal LiquidTemplate(LiquidEngine engine, string source, string? name, Node[] body, LineMap lines)
+    internal LiquidTemplate(LiquidEngine engine, string source, string? name, TemplateParser.ParsedBody parsed, LineMap lines)
     {
         Engine = engine;
         Source = source;
         Name = name;
-        Body = body;
+        Body = parsed.Nodes;
+        UsesContinueOffset = parsed.UsesContinueOffset;
+        VariableSlots = parsed.VariableSlots;
         Lines = lines;
     }
 
@@ -26,6 +28,12 @@ public sealed class LiquidTemplate
     internal Node[] Body { get; }
 
     internal LineMap Lines { get; }
+
+    /// <summary>Whether a loop uses <c>offset: continue</c>; only then do loops record where they stopped.</summary>
+    internal bool UsesContinueOffset { get; }
+
+    /// <summary>Distinct root variable names; a render caches their model values by slot.</summary>
+    internal int VariableSlots { get; }
 
     public string Render(LiquidValue model, LiquidRenderSettings? settings = null, CancellationToken cancellationToken = default) =>
         Engine.Render(this, model, settings, cancellationToken);

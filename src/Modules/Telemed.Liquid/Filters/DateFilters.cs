@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Telemed.Liquid.Rendering;
 using Telemed.Liquid.Values;
@@ -12,8 +11,6 @@ namespace Telemed.Liquid.Filters;
 /// </summary>
 internal static class DateFilters
 {
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Zones = new(StringComparer.OrdinalIgnoreCase);
-
     public static void Register(LiquidFilterRegistry registry) => registry
         .Add("date", FormatDate)
         .Add("local_time", LocalTime);
@@ -28,7 +25,7 @@ internal static class DateFilters
 
         if (args.Count > 1 && !args[1].IsNil)
         {
-            date = TimeZoneInfo.ConvertTime(date, FindZone(args[1].ToString()));
+            date = TimeZoneCache.Convert(date, args[1].ToString());
         }
 
         return Strftime.Format(date, format.ToString());
@@ -41,8 +38,9 @@ internal static class DateFilters
             return input;
         }
 
-        var zone = args.Count > 0 && !args[0].IsNil ? FindZone(args[0].ToString()) : context.DefaultTimeZone;
-        return TimeZoneInfo.ConvertTime(date, zone);
+        return args.Count > 0 && !args[0].IsNil
+            ? TimeZoneCache.Convert(date, args[0].ToString())
+            : TimeZoneInfo.ConvertTime(date, context.DefaultTimeZone);
     }
 
     /// <summary>Ruby Liquid's <c>to_date</c>: dates, "now"/"today", unix seconds, or a parsable string.</summary>
@@ -108,22 +106,5 @@ internal static class DateFilters
         var instant = DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
         date = TimeZoneInfo.ConvertTime(instant, context.DefaultTimeZone);
         return true;
-    }
-
-    internal static TimeZoneInfo FindZone(string id)
-    {
-        var zone = Zones.GetOrAdd(id, static key =>
-        {
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(key);
-            }
-            catch (Exception error) when (error is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                return null;
-            }
-        });
-
-        return zone ?? throw new LiquidRuntimeError($"Unknown time zone '{id}'");
     }
 }

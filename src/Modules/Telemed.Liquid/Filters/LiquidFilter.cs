@@ -22,6 +22,8 @@ public readonly struct FilterArguments
         _names = names;
     }
 
+    internal int Start => _start;
+
     /// <summary>The number of positional arguments.</summary>
     public int Count => _count;
 

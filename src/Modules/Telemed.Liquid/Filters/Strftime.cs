@@ -8,9 +8,23 @@ internal static class Strftime
 {
     private static readonly DateTimeFormatInfo English = CultureInfo.InvariantCulture.DateTimeFormat;
 
+    [ThreadStatic]
+    private static StringBuilder? s_builder;
+
     public static string Format(DateTimeOffset date, string format)
     {
-        var builder = new StringBuilder(format.Length + 16);
+        var builder = s_builder ?? new StringBuilder(64);
+        s_builder = null;
+        Append(builder, date, format);
+        var text = builder.ToString();
+        builder.Clear();
+        s_builder = builder;
+        return text;
+    }
+
+    private static void Append(StringBuilder builder, DateTimeOffset date, string format)
+    {
+        var parts = new DateParts(date);
         for (var i = 0; i < format.Length; i++)
         {
             if (format[i] != '%' || i + 1 >= format.Length)
@@ -41,58 +55,56 @@ internal static class Strftime
                 continue;
             }
 
-            if (i >= format.Length || !AppendDirective(builder, date, format[i], flags, width))
+            if (i >= format.Length || !AppendDirective(builder, date, parts, format[i], flags, width))
             {
                 builder.Append(format, start, Math.Min(i + 1, format.Length) - start);
             }
         }
-
-        return builder.ToString();
     }
 
-    private static bool AppendDirective(StringBuilder builder, DateTimeOffset date, char directive, char flags, int width)
+    private static bool AppendDirective(StringBuilder builder, DateTimeOffset date, in DateParts parts, char directive, char flags, int width)
     {
-        var hour12 = date.Hour % 12 == 0 ? 12 : date.Hour % 12;
+        var hour12 = parts.Hour % 12 == 0 ? 12 : parts.Hour % 12;
         switch (directive)
         {
-            case 'Y': Number(builder, date.Year, 4, '0', flags, width); break;
-            case 'C': Number(builder, date.Year / 100, 2, '0', flags, width); break;
-            case 'y': Number(builder, date.Year % 100, 2, '0', flags, width); break;
-            case 'm': Number(builder, date.Month, 2, '0', flags, width); break;
-            case 'd': Number(builder, date.Day, 2, '0', flags, width); break;
-            case 'e': Number(builder, date.Day, 2, ' ', flags, width); break;
-            case 'j': Number(builder, date.DayOfYear, 3, '0', flags, width); break;
-            case 'H': Number(builder, date.Hour, 2, '0', flags, width); break;
-            case 'k': Number(builder, date.Hour, 2, ' ', flags, width); break;
+            case 'Y': Number(builder, parts.Year, 4, '0', flags, width); break;
+            case 'C': Number(builder, parts.Year / 100, 2, '0', flags, width); break;
+            case 'y': Number(builder, parts.Year % 100, 2, '0', flags, width); break;
+            case 'm': Number(builder, parts.Month, 2, '0', flags, width); break;
+            case 'd': Number(builder, parts.Day, 2, '0', flags, width); break;
+            case 'e': Number(builder, parts.Day, 2, ' ', flags, width); break;
+            case 'j': Number(builder, parts.DayOfYear, 3, '0', flags, width); break;
+            case 'H': Number(builder, parts.Hour, 2, '0', flags, width); break;
+            case 'k': Number(builder, parts.Hour, 2, ' ', flags, width); break;
             case 'I': Number(builder, hour12, 2, '0', flags, width); break;
             case 'l': Number(builder, hour12, 2, ' ', flags, width); break;
-            case 'M': Number(builder, date.Minute, 2, '0', flags, width); break;
-            case 'S': Number(builder, date.Second, 2, '0', flags, width); break;
-            case 'L': Number(builder, date.Millisecond, 3, '0', flags, width); break;
+            case 'M': Number(builder, parts.Minute, 2, '0', flags, width); break;
+            case 'S': Number(builder, parts.Second, 2, '0', flags, width); break;
+            case 'L': Number(builder, parts.Millisecond, 3, '0', flags, width); break;
             case 'N': Text(builder, (date.Ticks % TimeSpan.TicksPerSecond * 100).ToString("000000000", CultureInfo.InvariantCulture)[..(width is > 0 and < 9 ? width : 9)], flags, 0); break;
-            case 'u': Number(builder, date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek, 1, '0', flags, width); break;
-            case 'w': Number(builder, (int)date.DayOfWeek, 1, '0', flags, width); break;
-            case 'U': Number(builder, (date.DayOfYear + 6 - (int)date.DayOfWeek) / 7, 2, '0', flags, width); break;
-            case 'W': Number(builder, (date.DayOfYear + 6 - (((int)date.DayOfWeek + 6) % 7)) / 7, 2, '0', flags, width); break;
+            case 'u': Number(builder, parts.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)parts.DayOfWeek, 1, '0', flags, width); break;
+            case 'w': Number(builder, (int)parts.DayOfWeek, 1, '0', flags, width); break;
+            case 'U': Number(builder, (parts.DayOfYear + 6 - (int)parts.DayOfWeek) / 7, 2, '0', flags, width); break;
+            case 'W': Number(builder, (parts.DayOfYear + 6 - (((int)parts.DayOfWeek + 6) % 7)) / 7, 2, '0', flags, width); break;
             case 'V': Number(builder, ISOWeek.GetWeekOfYear(date.DateTime), 2, '0', flags, width); break;
             case 'G': Number(builder, ISOWeek.GetYear(date.DateTime), 4, '0', flags, width); break;
             case 'g': Number(builder, ISOWeek.GetYear(date.DateTime) % 100, 2, '0', flags, width); break;
             case 's': Number(builder, date.ToUnixTimeSeconds(), 1, '0', flags, width); break;
-            case 'a': Text(builder, English.GetAbbreviatedDayName(date.DayOfWeek), flags, width); break;
-            case 'A': Text(builder, English.GetDayName(date.DayOfWeek), flags, width); break;
-            case 'b' or 'h': Text(builder, English.GetAbbreviatedMonthName(date.Month), flags, width); break;
-            case 'B': Text(builder, English.GetMonthName(date.Month), flags, width); break;
-            case 'p': Text(builder, date.Hour < 12 ? "AM" : "PM", flags, width); break;
-            case 'P': Text(builder, date.Hour < 12 ? "am" : "pm", flags, width); break;
+            case 'a': Text(builder, English.GetAbbreviatedDayName(parts.DayOfWeek), flags, width); break;
+            case 'A': Text(builder, English.GetDayName(parts.DayOfWeek), flags, width); break;
+            case 'b' or 'h': Text(builder, English.GetAbbreviatedMonthName(parts.Month), flags, width); break;
+            case 'B': Text(builder, English.GetMonthName(parts.Month), flags, width); break;
+            case 'p': Text(builder, parts.Hour < 12 ? "AM" : "PM", flags, width); break;
+            case 'P': Text(builder, parts.Hour < 12 ? "am" : "pm", flags, width); break;
             case 'z': Text(builder, Offset(date, colon: false), flags, width); break;
             case 'Z': Text(builder, date.Offset == TimeSpan.Zero ? "UTC" : Offset(date, colon: false), flags, width); break;
-            case 'c': Text(builder, Format(date, "%a %b %e %H:%M:%S %Y"), flags, width); break;
-            case 'D' or 'x': Text(builder, Format(date, "%m/%d/%y"), flags, width); break;
-            case 'F': Text(builder, Format(date, "%Y-%m-%d"), flags, width); break;
-            case 'T' or 'X': Text(builder, Format(date, "%H:%M:%S"), flags, width); break;
-            case 'R': Text(builder, Format(date, "%H:%M"), flags, width); break;
-            case 'r': Text(builder, Format(date, "%I:%M:%S %p"), flags, width); break;
-            case 'v': Text(builder, Format(date, "%e-%^b-%Y"), flags, width); break;
+            case 'c': Append(builder, date, "%a %b %e %H:%M:%S %Y"); break;
+            case 'D' or 'x': Append(builder, date, "%m/%d/%y"); break;
+            case 'F': Append(builder, date, "%Y-%m-%d"); break;
+            case 'T' or 'X': Append(builder, date, "%H:%M:%S"); break;
+            case 'R': Append(builder, date, "%H:%M"); break;
+            case 'r': Append(builder, date, "%I:%M:%S %p"); break;
+            case 'v': Append(builder, date, "%e-%^b-%Y"); break;
             case 'n': builder.Append('\n'); break;
             case 't': builder.Append('\t'); break;
             case '%': builder.Append('%'); break;
@@ -102,23 +114,64 @@ internal static class Strftime
         return true;
     }
 
+    /// <summary>The calendar fields of the local time, computed once per format instead of once per directive.</summary>
+    private readonly struct DateParts
+    {
+        public DateParts(DateTimeOffset date)
+        {
+            var clock = date.DateTime;
+            (Year, Month, Day) = clock;
+            var timeOfDay = clock.Ticks % TimeSpan.TicksPerDay;
+            Hour = (int)(timeOfDay / TimeSpan.TicksPerHour);
+            Minute = (int)(timeOfDay / TimeSpan.TicksPerMinute % 60);
+            Second = (int)(timeOfDay / TimeSpan.TicksPerSecond % 60);
+            Millisecond = (int)(timeOfDay / TimeSpan.TicksPerMillisecond % 1000);
+            DayOfWeek = clock.DayOfWeek;
+            DayOfYear = clock.DayOfYear;
+        }
+
+        public int Year { get; }
+
+        public int Month { get; }
+
+        public int Day { get; }
+
+        public int Hour { get; }
+
+        public int Minute { get; }
+
+        public int Second { get; }
+
+        public int Millisecond { get; }
+
+        public DayOfWeek DayOfWeek { get; }
+
+        public int DayOfYear { get; }
+    }
+
     private static void Number(StringBuilder builder, long value, int defaultWidth, char defaultPad, char flags, int width)
     {
-        var digits = Math.Abs(value).ToString(CultureInfo.InvariantCulture);
         var pad = flags switch { '-' => '\0', '_' => ' ', '0' => '0', _ => defaultPad };
         var size = width > 0 ? width : defaultWidth;
+        var magnitude = Math.Abs(value);
         if (value < 0)
         {
             builder.Append('-');
             size--;
         }
 
-        if (pad != '\0' && digits.Length < size)
+        var digits = 1;
+        for (var rest = magnitude / 10; rest > 0; rest /= 10)
         {
-            builder.Append(pad, size - digits.Length);
+            digits++;
         }
 
-        builder.Append(digits);
+        if (pad != '\0' && digits < size)
+        {
+            builder.Append(pad, size - digits);
+        }
+
+        builder.Append(magnitude);
     }
 
     private static void Text(StringBuilder builder, string text, char flags, int width)

@@ -3,7 +3,7 @@ namespace Telemed.Liquid.Parsing;
 /// <summary>Splits the markup of one tag or output into tokens (identifiers, literals, operators).</summary>
 internal static class MarkupLexer
 {
-    public static MarkupToken[] Tokenize(string source, int start, int end)
+    public static MarkupToken[] Tokenize(string source, int start, int end, NameTable names)
     {
         var tokens = new List<MarkupToken>(8);
         var i = start;
@@ -30,7 +30,7 @@ internal static class MarkupLexer
                     i++;
                 }
 
-                tokens.Add(new(MarkupTokenKind.Identifier, tokenStart, source[tokenStart..i]));
+                tokens.Add(new(MarkupTokenKind.Identifier, tokenStart, names.Get(source.AsSpan(tokenStart, i - tokenStart))));
             }
             else if (char.IsAsciiDigit(c) || (c == '-' && i + 1 < end && char.IsAsciiDigit(source[i + 1])))
             {

@@ -13,13 +13,15 @@ internal sealed partial class MarkupParser
 {
     private readonly MarkupToken[] _tokens;
     private readonly LiquidFilterRegistry _filters;
+    private readonly NameTable _names;
     private int _index;
 
-    public MarkupParser(string source, int start, int end, LiquidFilterRegistry filters, bool lenient)
+    public MarkupParser(string source, int start, int end, LiquidFilterRegistry filters, NameTable names, bool lenient)
     {
-        var tokens = MarkupLexer.Tokenize(source, start, end);
+        var tokens = MarkupLexer.Tokenize(source, start, end, names);
         _tokens = lenient ? Array.FindAll(tokens, t => t.Kind != MarkupTokenKind.Invalid) : tokens;
         _filters = filters;
+        _names = names;
         Lenient = lenient;
         Source = source;
     }
@@ -211,7 +213,7 @@ internal sealed partial class MarkupParser
                 Next();
                 var key = ParseExpression();
                 Expect(MarkupTokenKind.CloseBracket, "']'");
-                return new VariableExpression(null, key, ParseSegments(), token.Start);
+                return new VariableExpression(null, -1, key, ParseSegments(), token.Start);
             case MarkupTokenKind.Identifier:
                 Next();
                 if (Current.Kind is not MarkupTokenKind.Dot and not MarkupTokenKind.OpenBracket && Keyword(token.Text) is { } literal)
@@ -219,7 +221,7 @@ internal sealed partial class MarkupParser
                     return new LiteralExpression(literal, token.Start);
                 }
 
-                return new VariableExpression(token.Text, null, ParseSegments(), token.Start);
+                return new VariableExpression(token.Text, _names.SlotOf(token.Text), null, ParseSegments(), token.Start);
             default:
                 throw Error(token.Kind == MarkupTokenKind.Invalid && token.Text.Length > 0 && token.Text[0] is '"' or '\''
                     ? "A quoted string is not closed"

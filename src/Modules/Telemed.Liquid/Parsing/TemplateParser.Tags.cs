@@ -44,6 +44,7 @@ internal sealed partial class TemplateParser
     private ForNode ParseFor(Tag tag)
     {
         var header = ParseMarkup(tag, ParseForHeader);
+        UsesContinueOffset |= header.ContinueOffset;
         var body = ParseBlockBody(tag, ["else", "endfor"], out var terminator);
         var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endfor"], out _) : null;
         return new ForNode(

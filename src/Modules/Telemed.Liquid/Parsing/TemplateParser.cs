@@ -17,6 +17,7 @@ internal sealed partial class TemplateParser
     private readonly LineMap _lines;
     private readonly string? _name;
     private readonly LiquidOptions _options;
+    private readonly NameTable _names = new();
     private List<TemplateToken> _tokens = [];
     private int _index;
     private int _endPosition;
@@ -31,19 +32,25 @@ internal sealed partial class TemplateParser
         _endPosition = source.Length;
     }
 
-    public static Node[] Parse(string source, LineMap lines, string? name, LiquidOptions options)
+    /// <summary>True once a loop with <c>offset: continue</c> has been parsed.</summary>
+    public bool UsesContinueOffset { get; private set; }
+
+    public static ParsedBody Parse(string source, LineMap lines, string? name, LiquidOptions options)
     {
         var parser = new TemplateParser(source, lines, name, options);
         try
         {
             parser._tokens = TemplateTokenizer.Tokenize(source, (message, position) => new MarkupSyntaxError(message, position));
-            return parser.ParseBody(null, out _);
+            var body = parser.ParseBody(null, out _);
+            return new ParsedBody(body, parser.UsesContinueOffset, parser._names.SlotCount);
         }
         catch (MarkupSyntaxError error)
         {
             throw parser.ToParseException(error);
         }
     }
+
+    public sealed record ParsedBody(Node[] Nodes, bool UsesContinueOffset, int VariableSlots);
 
     private readonly record struct Tag(string Name, int Start, int MarkupStart, int MarkupEnd);
 
@@ -183,20 +190,20 @@ internal sealed partial class TemplateParser
     {
         try
         {
-            return parse(new MarkupParser(_source, start, end, _options.Filters, lenient: false));
+            return parse(new MarkupParser(_source, start, end, _options.Filters, _names, lenient: false));
         }
         catch (MarkupSyntaxError) when (_options.ParseMode == LiquidParseMode.Lax)
         {
             try
             {
-                return parse(new MarkupParser(_source, start, end, _options.Filters, lenient: true));
+                return parse(new MarkupParser(_source, start, end, _options.Filters, _names, lenient: true));
             }
             catch (MarkupSyntaxError)
             {
                 // Report what the strict reading found: it points at the first mistake.
             }
 
-            return parse(new MarkupParser(_source, start, end, _options.Filters, lenient: false));
+            return parse(new MarkupParser(_source, start, end, _options.Filters, _names, lenient: false));
         }
     }
 

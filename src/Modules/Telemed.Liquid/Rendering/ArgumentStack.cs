@@ -28,4 +28,6 @@ internal sealed class ArgumentStack
         Buffer.AsSpan(start, _top - start).Clear();
         _top = start;
     }
+
+    public void Clear() => Pop(0);
 }

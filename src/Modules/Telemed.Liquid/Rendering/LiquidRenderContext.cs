@@ -6,47 +6,51 @@ namespace Telemed.Liquid.Rendering;
 /// The state of one render: variables in scope, counters, loop state, the output and the
 /// limits. Filters receive it to read members, the time and the encoding mode.
 /// </summary>
+/// <remarks>
+/// The engine keeps one root context per thread and resets it between renders, so rendering a
+/// template allocates almost nothing besides its output. Partials get their own small context
+/// sharing the root's output, limits, clock and argument stack.
+/// </remarks>
 public sealed partial class LiquidRenderContext
 {
-    private readonly LiquidValue _model;
-    private LocalVariable[] _locals = [];
-    private int _localCount;
-    private LiquidObject? _assigned;
-    private Dictionary<string, long>? _counters;
+    private readonly LiquidRenderContext _root;
+    private LiquidValue _model;
+    private DateTimeOffset? _now;
     private Dictionary<string, int>? _cycles;
     private Dictionary<string, long>? _forOffsets;
 
-    internal LiquidRenderContext(
-        LiquidEngine engine,
-        LiquidTemplate template,
-        LiquidValue model,
-        OutputWriter output,
-        RenderBudget budget,
-        LiquidRenderSettings settings,
-        DateTimeOffset now,
-        ArgumentStack arguments)
+    internal LiquidRenderContext()
     {
-        Settings = settings;
-        Engine = engine;
-        Template = template;
-        _model = model;
-        Output = output;
-        Budget = budget;
-        Now = now;
-        Arguments = arguments;
+        _root = this;
+        Budget = new RenderBudget();
+        Arguments = new ArgumentStack();
+        RootOutput = new OutputWriter();
+        Output = RootOutput;
+    }
+
+    private LiquidRenderContext(LiquidRenderContext parent, LiquidTemplate partial)
+    {
+        _root = parent._root;
+        Engine = parent.Engine;
+        Settings = parent.Settings;
+        Template = partial;
+        Budget = parent.Budget;
+        Arguments = parent.Arguments;
+        RootOutput = parent.RootOutput;
+        Output = parent.Output;
     }
 
     /// <summary>True when rendering HTML: every output not marked <c>raw</c> is encoded.</summary>
     public bool HtmlEncode => Output.HtmlEncode;
 
-    /// <summary>The moment the render started, used for "now" and "today".</summary>
-    public DateTimeOffset Now { get; }
+    /// <summary>The moment the render started, used for "now" and "today"; read from the clock once, when first needed.</summary>
+    public DateTimeOffset Now => _root._now ??= _root.Settings.Clock.GetUtcNow();
 
     public LiquidOptions Options => Engine.Options;
 
     public TimeZoneInfo DefaultTimeZone => Settings.TimeZone ?? Engine.Options.DefaultTimeZone;
 
-    public LiquidRenderSettings Settings { get; }
+    public LiquidRenderSettings Settings { get; private set; } = LiquidRenderSettings.PlainText;
 
     internal ILiquidTemplateStore? TemplateStore => Settings.TemplateStore ?? Engine.TemplateStore;
 
@@ -54,17 +58,17 @@ public sealed partial class LiquidRenderContext
 
     internal bool StrictFilters => Engine.Options.StrictFilters;
 
-    internal LiquidEngine Engine { get; }
+    internal LiquidEngine Engine { get; private set; } = null!;
 
-    internal LiquidTemplate Template { get; }
+    internal LiquidTemplate Template { get; private set; } = null!;
+
+    internal OutputWriter RootOutput { get; }
 
     internal OutputWriter Output { get; set; }
 
     internal RenderBudget Budget { get; }
 
     internal ArgumentStack Arguments { get; }
-
-    internal ForLoopObject? CurrentForLoop { get; set; }
 
     internal Dictionary<string, int> Cycles => _cycles ??= new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -76,7 +80,7 @@ public sealed partial class LiquidRenderContext
     /// <summary>Stops a filter from building a string longer than the output limit.</summary>
     public void CheckStringLength(int length)
     {
-        if (length > Engine.Options.MaxOutputLength)
+        if (length > Output.MaxLength)
         {
             throw new LiquidLimitError(
                 LiquidLimit.OutputLength,
@@ -84,66 +88,33 @@ public sealed partial class LiquidRenderContext
         }
     }
 
-    /// <summary>Looks a variable up: loop variables first, then assigned ones, then counters, then the model.</summary>
-    internal bool TryGetVariable(string name, out LiquidValue value)
+    internal void Begin(LiquidEngine engine, LiquidTemplate template, LiquidValue model, LiquidRenderSettings settings, CancellationToken cancellationToken)
     {
-        for (var i = _localCount - 1; i >= 0; i--)
-        {
-            if ((object)_locals[i].Name == name || _locals[i].Name == name)
-            {
-                value = _locals[i].Value;
-                return true;
-            }
-        }
-
-        if (_assigned is not null && _assigned.TryGetValue(name, out value))
-        {
-            return true;
-        }
-
-        if (_counters is not null && _counters.TryGetValue(name, out var counter))
-        {
-            value = LiquidValue.Create(counter);
-            return true;
-        }
-
-        return TryGetMember(_model, name, allowCommands: false, out value);
+        Engine = engine;
+        Template = template;
+        Settings = settings;
+        _model = model;
+        Output = RootOutput;
+        Budget.Reset(engine.Options, cancellationToken);
+        PrepareModelSlots(template.VariableSlots);
     }
 
-    /// <summary>Assigns in the template's outermost scope, as <c>assign</c> and <c>capture</c> do.</summary>
-    internal void Assign(string name, LiquidValue value) => (_assigned ??= new LiquidObject())[name] = value;
-
-    internal void PushLocal(string name, LiquidValue value)
+    /// <summary>Forgets everything of the finished render so the context can serve the next one.</summary>
+    internal void End()
     {
-        if (_localCount == _locals.Length)
-        {
-            Array.Resize(ref _locals, Math.Max(4, _locals.Length * 2));
-        }
-
-        _locals[_localCount++] = new LocalVariable(name, value);
+        ClearScopes();
+        _model = default;
+        _now = null;
+        _cycles?.Clear();
+        _forOffsets?.Clear();
+        RootOutput.Release();
+        Arguments.Clear();
+        Engine = null!;
+        Template = null!;
+        Settings = LiquidRenderSettings.PlainText;
     }
 
-    internal void SetLocal(int index, LiquidValue value) => _locals[index].Value = value;
-
-    internal int LocalCount => _localCount;
-
-    internal void PopLocals(int count)
-    {
-        _localCount = count;
-        Array.Clear(_locals, count, _locals.Length - count);
-    }
-
-    /// <summary>Increments (or decrements) a counter, separate from assigned variables as in Shopify.</summary>
-    internal long Step(string name, int delta)
-    {
-        _counters ??= new Dictionary<string, long>(StringComparer.Ordinal);
-        _counters.TryGetValue(name, out var value);
-        _counters[name] = value + delta;
-        return value;
-    }
-
-    internal LiquidRenderContext CreatePartialContext(LiquidTemplate partial) =>
-        new(Engine, partial, LiquidValue.Nil, Output, Budget, Settings, Now, Arguments);
+    internal LiquidRenderContext CreatePartialContext(LiquidTemplate partial) => new(this, partial);
 
     internal LiquidRenderException ToRenderException(LiquidRuntimeError error, int fallbackPosition)
     {
@@ -151,11 +122,5 @@ public sealed partial class LiquidRenderContext
         return error is LiquidLimitError limit
             ? new LiquidLimitExceededException(limit.Limit, error.Message, line, column, Template.Name)
             : new LiquidRenderException(error.Message, line, column, Template.Name, error);
-    }
-
-    private struct LocalVariable(string name, LiquidValue value)
-    {
-        public readonly string Name = name;
-        public LiquidValue Value = value;
     }
 }

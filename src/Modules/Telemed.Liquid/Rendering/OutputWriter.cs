@@ -10,26 +10,31 @@ namespace Telemed.Liquid.Rendering;
 /// </summary>
 internal sealed class OutputWriter
 {
-    private readonly StringBuilder? _builder;
-    private readonly TextWriter? _writer;
-    private readonly int _maxLength;
+    private StringBuilder? _builder;
+    private TextWriter? _writer;
+    private int _maxLength;
     private int _length;
 
-    public OutputWriter(StringBuilder builder, bool htmlEncode, int maxLength)
+    public OutputWriter()
     {
-        _builder = builder;
-        HtmlEncode = htmlEncode;
-        _maxLength = maxLength;
     }
 
-    public OutputWriter(TextWriter writer, bool htmlEncode, int maxLength)
+    public OutputWriter(StringBuilder builder, bool htmlEncode, int maxLength) => Reset(builder, null, htmlEncode, maxLength);
+
+    public bool HtmlEncode { get; private set; }
+
+    public int MaxLength => _maxLength;
+
+    public void Reset(StringBuilder? builder, TextWriter? writer, bool htmlEncode, int maxLength)
     {
+        _builder = builder;
         _writer = writer;
         HtmlEncode = htmlEncode;
         _maxLength = maxLength;
+        _length = 0;
     }
 
-    public bool HtmlEncode { get; }
+    public void Release() => Reset(null, null, false, 0);
 
     public void Write(string text)
     {

@@ -6,23 +6,34 @@ namespace Telemed.Liquid.Rendering;
 /// Limits shared by a render and the partials it renders: loop iterations, partial depth and
 /// time. Time is checked every few iterations and at each partial, so a render cannot hang.
 /// </summary>
-internal sealed class RenderBudget(LiquidOptions options, CancellationToken cancellationToken)
+internal sealed class RenderBudget
 {
     private const int TimeCheckInterval = 64;
 
-    private readonly long _deadline = Stopwatch.GetTimestamp() + (long)(options.MaxRenderTime.TotalSeconds * Stopwatch.Frequency);
+    private LiquidOptions _options = null!;
+    private CancellationToken _cancellationToken;
+    private long _deadline;
     private int _iterations;
 
-    public int PartialDepth { get; set; }
+    public int PartialDepth { get; private set; }
+
+    public void Reset(LiquidOptions options, CancellationToken cancellationToken)
+    {
+        _options = options;
+        _cancellationToken = cancellationToken;
+        _deadline = Stopwatch.GetTimestamp() + (long)(options.MaxRenderTime.TotalSeconds * Stopwatch.Frequency);
+        _iterations = 0;
+        PartialDepth = 0;
+    }
 
     public void CountIterations(int count)
     {
         _iterations += count;
-        if (_iterations > options.MaxLoopIterations || _iterations < 0)
+        if (_iterations > _options.MaxLoopIterations || _iterations < 0)
         {
             throw new LiquidLimitError(
                 LiquidLimit.LoopIterations,
-                $"Loops ran more than the limit of {options.MaxLoopIterations:N0} iterations");
+                $"Loops ran more than the limit of {_options.MaxLoopIterations:N0} iterations");
         }
 
         if (count > 1 || _iterations % TimeCheckInterval == 0)
@@ -33,20 +44,20 @@ internal sealed class RenderBudget(LiquidOptions options, CancellationToken canc
 
     public void CheckTime()
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        _cancellationToken.ThrowIfCancellationRequested();
         if (Stopwatch.GetTimestamp() > _deadline)
         {
             throw new LiquidLimitError(
                 LiquidLimit.RenderTime,
-                $"Rendering took longer than the limit of {options.MaxRenderTime.TotalSeconds:0.###} seconds");
+                $"Rendering took longer than the limit of {_options.MaxRenderTime.TotalSeconds:0.###} seconds");
         }
     }
 
     public void EnterPartial()
     {
-        if (++PartialDepth > options.MaxPartialDepth)
+        if (++PartialDepth > _options.MaxPartialDepth)
         {
-            throw new LiquidLimitError(LiquidLimit.Depth, $"Partials are nested more than {options.MaxPartialDepth} levels deep");
+            throw new LiquidLimitError(LiquidLimit.Depth, $"Partials are nested more than {_options.MaxPartialDepth} levels deep");
         }
 
         CheckTime();

@@ -3,18 +3,40 @@ using Telemed.Liquid.Values;
 
 namespace Telemed.Liquid.Syntax;
 
+internal enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    Less,
+    Greater,
+    LessOrEqual,
+    GreaterOrEqual,
+    Contains,
+}
+
 /// <summary><c>left op right</c> with op one of <c>== != &lt;&gt; &lt; &gt; &lt;= &gt;= contains</c>.</summary>
 internal sealed class ComparisonExpression(string op, Expression left, Expression right, int position) : Expression(position)
 {
+    private readonly ComparisonOperator _operator = op switch
+    {
+        "==" => ComparisonOperator.Equal,
+        "!=" or "<>" => ComparisonOperator.NotEqual,
+        "<" => ComparisonOperator.Less,
+        ">" => ComparisonOperator.Greater,
+        "<=" => ComparisonOperator.LessOrEqual,
+        ">=" => ComparisonOperator.GreaterOrEqual,
+        _ => ComparisonOperator.Contains,
+    };
+
     public override LiquidValue Evaluate(LiquidRenderContext context)
     {
         var l = left.Evaluate(context);
         var r = right.Evaluate(context);
-        var result = op switch
+        var result = _operator switch
         {
-            "==" => LiquidValue.LiquidEquals(l, r),
-            "!=" or "<>" => !LiquidValue.LiquidEquals(l, r),
-            "contains" => LiquidValue.Contains(l, r),
+            ComparisonOperator.Equal => LiquidValue.LiquidEquals(l, r),
+            ComparisonOperator.NotEqual => !LiquidValue.LiquidEquals(l, r),
+            ComparisonOperator.Contains => LiquidValue.Contains(l, r),
             _ => Order(l, r),
         };
 
@@ -24,11 +46,11 @@ internal sealed class ComparisonExpression(string op, Expression left, Expressio
     private bool Order(LiquidValue l, LiquidValue r)
     {
         var comparison = LiquidValue.Compare(l, r);
-        return comparison is { } c && op switch
+        return comparison is { } c && _operator switch
         {
-            "<" => c < 0,
-            ">" => c > 0,
-            "<=" => c <= 0,
+            ComparisonOperator.Less => c < 0,
+            ComparisonOperator.Greater => c > 0,
+            ComparisonOperator.LessOrEqual => c <= 0,
             _ => c >= 0,
         };
     }

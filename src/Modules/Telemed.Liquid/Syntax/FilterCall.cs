@@ -10,6 +10,8 @@ namespace Telemed.Liquid.Syntax;
 /// </summary>
 internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[] positional, string[] namedNames, Expression[] namedValues, int position)
 {
+    private static readonly LiquidValue[] NoArguments = [];
+
     public string Name { get; } = name;
 
     public LiquidFilter? Filter { get; } = filter;
@@ -25,27 +27,12 @@ internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[]
                 : input;
         }
 
-        var start = context.Arguments.Push(positional.Length + namedValues.Length);
+        var hasArguments = positional.Length + namedValues.Length > 0;
+        var arguments = hasArguments ? EvaluateArguments(context) : new FilterArguments(NoArguments, 0, 0, namedNames);
+        LiquidValue result;
         try
         {
-            var buffer = context.Arguments.Buffer;
-            for (var i = 0; i < positional.Length; i++)
-            {
-                buffer[start + i] = positional[i].Evaluate(context);
-            }
-
-            for (var i = 0; i < namedValues.Length; i++)
-            {
-                buffer[start + positional.Length + i] = namedValues[i].Evaluate(context);
-            }
-
-            var result = Filter(input, new FilterArguments(buffer, start, positional.Length, namedNames), context);
-            if (result.Kind == LiquidValueKind.String)
-            {
-                context.CheckStringLength(result.AsString!.Length);
-            }
-
-            return result;
+            result = Filter(input, arguments, context);
         }
         catch (LiquidRuntimeError error)
         {
@@ -62,7 +49,34 @@ internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[]
         }
         finally
         {
-            context.Arguments.Pop(start);
+            if (hasArguments)
+            {
+                context.Arguments.Pop(arguments.Start);
+            }
         }
+
+        if (result.Kind == LiquidValueKind.String)
+        {
+            context.CheckStringLength(result.AsString!.Length);
+        }
+
+        return result;
+    }
+
+    private FilterArguments EvaluateArguments(LiquidRenderContext context)
+    {
+        var start = context.Arguments.Push(positional.Length + namedValues.Length);
+        var buffer = context.Arguments.Buffer;
+        for (var i = 0; i < positional.Length; i++)
+        {
+            buffer[start + i] = positional[i].Evaluate(context);
+        }
+
+        for (var i = 0; i < namedValues.Length; i++)
+        {
+            buffer[start + positional.Length + i] = namedValues[i].Evaluate(context);
+        }
+
+        return new FilterArguments(buffer, start, positional.Length, namedNames);
     }
 }

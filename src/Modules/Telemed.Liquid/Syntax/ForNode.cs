@@ -29,19 +29,20 @@ internal sealed class ForNode(
         var to = limitValue.IsNil ? items.Count : Math.Min(items.Count, from + limitValue.ToInteger());
         from = Math.Max(from, 0);
         var length = (int)Math.Max(to - from, 0);
-        context.ForOffsets[loopName] = from + length;
+        if (context.Template.UsesContinueOffset)
+        {
+            context.ForOffsets[loopName] = from + length;
+        }
 
         if (length == 0)
         {
             return elseBody is null ? Completion.Normal : Body.Render(elseBody, context);
         }
 
-        var forLoop = new ForLoopObject(loopName, length, context.CurrentForLoop);
-        var outerLoop = context.CurrentForLoop;
+        var forLoop = context.EnterLoop(loopName, length);
         var localStart = context.LocalCount;
         context.PushLocal(variable, LiquidValue.Nil);
         context.PushLocal("forloop", LiquidValue.Create(forLoop));
-        context.CurrentForLoop = forLoop;
         try
         {
             for (var i = 0; i < length; i++)
@@ -58,7 +59,7 @@ internal sealed class ForNode(
         }
         finally
         {
-            context.CurrentForLoop = outerLoop;
+            context.ExitLoop();
             context.PopLocals(localStart);
         }
 

@@ -42,7 +42,8 @@ internal sealed class RenderNode(
 
     private void RenderEach(LiquidRenderContext context, LiquidTemplate partial, IReadOnlyList<LiquidValue> items)
     {
-        var forLoop = new ForLoopObject(templateName, items.Count, null);
+        var forLoop = new ForLoopObject();
+        forLoop.Start(templateName, items.Count, null);
         for (var i = 0; i < items.Count; i++)
         {
             context.Budget.CountIterations(1);

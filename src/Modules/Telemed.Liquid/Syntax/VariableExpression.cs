@@ -5,18 +5,26 @@ using Telemed.Liquid.Values;
 namespace Telemed.Liquid.Syntax;
 
 /// <summary>One step of a variable path: <c>.name</c> or <c>[expression]</c>.</summary>
-internal readonly record struct PathSegment(string? Name, Expression? Index);
+internal readonly record struct PathSegment(string? Name, Expression? Index)
+{
+    /// <summary>The <c>forloop</c> member this name reads, resolved once so loops avoid string matching.</summary>
+    public ForLoopMember LoopMember { get; } = Name is null ? ForLoopMember.None : ForLoopObject.ParseMember(Name);
+}
 
 /// <summary><c>patient.name</c>, <c>items[0]</c>, <c>hash["key"]</c>, <c>list.size</c>, <c>[dynamic_name]</c>.</summary>
-internal sealed class VariableExpression(string? rootName, Expression? rootIndex, PathSegment[] segments, int position) : Expression(position)
+internal sealed class VariableExpression(string? rootName, int rootSlot, Expression? rootIndex, PathSegment[] segments, int position) : Expression(position)
 {
+    // The accessor last used by each segment for a registered .NET type. A template belongs to one
+    // engine, so one registry; entries are immutable and swapped whole, which is safe across threads.
+    private readonly CachedAccessor?[] _accessors = new CachedAccessor?[segments.Length];
+
     public string? RootName { get; } = rootName;
 
     public override LiquidValue Evaluate(LiquidRenderContext context)
     {
         LiquidValue value;
         var name = RootName ?? rootIndex!.Evaluate(context).AsString;
-        if (name is null || !context.TryGetVariable(name, out value))
+        if (name is null || !context.TryGetVariable(name, rootSlot, out value))
         {
             return Missing(context, 0);
         }
@@ -24,6 +32,22 @@ internal sealed class VariableExpression(string? rootName, Expression? rootIndex
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = segments[i];
+            if (segment.LoopMember != ForLoopMember.None && value.ObjectReference is ForLoopObject forLoop)
+            {
+                value = forLoop.Get(segment.LoopMember);
+                continue;
+            }
+
+            if (segment.Name is not null && value.ObjectReference is { } instance && instance is not ILiquidObject)
+            {
+                if (!TryGetRegisteredMember(context, i, instance, segment.Name, out value))
+                {
+                    return Missing(context, i + 1);
+                }
+
+                continue;
+            }
+
             var found = segment.Name is not null
                 ? context.TryGetMember(value, segment.Name, allowCommands: true, out value)
                 : context.TryGetIndex(value, segment.Index!.Evaluate(context), out value);
@@ -34,6 +58,27 @@ internal sealed class VariableExpression(string? rootName, Expression? rootIndex
         }
 
         return value;
+    }
+
+    private bool TryGetRegisteredMember(LiquidRenderContext context, int segment, object instance, string name, out LiquidValue value)
+    {
+        var type = instance.GetType();
+        var cached = _accessors[segment];
+        if (cached is null || cached.Type != type)
+        {
+            var accessor = context.Options.Members.FindAccessor(type, name);
+            if (accessor is null)
+            {
+                value = LiquidValue.Nil;
+                return false;
+            }
+
+            cached = new CachedAccessor(type, accessor);
+            _accessors[segment] = cached;
+        }
+
+        value = cached.Accessor.Get(instance);
+        return true;
     }
 
     private LiquidValue Missing(LiquidRenderContext context, int depth)
@@ -64,3 +109,5 @@ internal sealed class VariableExpression(string? rootName, Expression? rootIndex
         return builder.ToString();
     }
 }
+
+internal sealed record CachedAccessor(Type Type, MemberAccessor Accessor);

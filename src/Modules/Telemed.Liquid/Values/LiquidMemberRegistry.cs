@@ -29,15 +29,17 @@ public sealed class LiquidMemberRegistry
 
     internal bool TryGetMember(object instance, string name, out LiquidValue value)
     {
-        var members = Find(instance.GetType());
-        if (members is null)
+        if (FindAccessor(instance.GetType(), name) is { } accessor)
         {
-            value = LiquidValue.Nil;
-            return false;
+            value = accessor.Get(instance);
+            return true;
         }
 
-        return members.TryGet(instance, name, out value);
+        value = LiquidValue.Nil;
+        return false;
     }
+
+    internal MemberAccessor? FindAccessor(Type type, string name) => Find(type)?.Find(name);
 
     private LiquidTypeMembers? Find(Type type)
     {
@@ -56,36 +58,36 @@ public sealed class LiquidMemberRegistry
 
 public abstract class LiquidTypeMembers
 {
-    internal abstract bool TryGet(object instance, string name, out LiquidValue value);
+    internal abstract MemberAccessor? Find(string name);
+}
+
+/// <summary>Reads one exposed member of an instance; templates cache these per path segment.</summary>
+internal abstract class MemberAccessor
+{
+    public abstract LiquidValue Get(object instance);
 }
 
 public sealed class LiquidTypeMembers<T> : LiquidTypeMembers
 {
-    private readonly Dictionary<string, Func<T, LiquidValue>> _getters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MemberAccessor> _accessors = new(StringComparer.Ordinal);
 
     /// <summary>Exposes a member whose value converts to a <see cref="LiquidValue"/> without boxing.</summary>
     public LiquidTypeMembers<T> Add(string name, Func<T, LiquidValue> getter)
     {
-        _getters[name] = getter;
+        _accessors[name] = new Accessor(getter);
         return this;
     }
 
     /// <summary>Exposes a member holding another object, list or dictionary.</summary>
     public LiquidTypeMembers<T> AddObject(string name, Func<T, object?> getter)
     {
-        _getters[name] = instance => LiquidValue.FromObject(getter(instance));
-        return this;
+        return Add(name, instance => LiquidValue.FromObject(getter(instance)));
     }
 
-    internal override bool TryGet(object instance, string name, out LiquidValue value)
-    {
-        if (_getters.TryGetValue(name, out var getter))
-        {
-            value = getter((T)instance);
-            return true;
-        }
+    internal override MemberAccessor? Find(string name) => _accessors.GetValueOrDefault(name);
 
-        value = LiquidValue.Nil;
-        return false;
+    private sealed class Accessor(Func<T, LiquidValue> getter) : MemberAccessor
+    {
+        public override LiquidValue Get(object instance) => getter((T)instance);
     }
 }

@@ -21,6 +21,8 @@ public sealed class LiquidObject : IEnumerable<KeyValuePair<string, LiquidValue>
 
     public void Add(string name, LiquidValue value) => _values[name] = value;
 
+    public void Clear() => _values.Clear();
+
     public bool ContainsKey(string name) => _values.ContainsKey(name);
 
     public bool TryGetValue(string name, out LiquidValue value) => _values.TryGetValue(name, out value);

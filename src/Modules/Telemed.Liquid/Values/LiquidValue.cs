@@ -122,7 +122,7 @@ public readonly partial struct LiquidValue
         IReadOnlyList<LiquidValue> list => Create(list),
         IEnumerable<KeyValuePair<string, object?>> pairs => Create(ToHash(pairs)),
         IDictionary dictionary => Create(ToHash(dictionary)),
-        IList list => Create(new ObjectListAdapter(list)),
+        IList list => Create(ToArray(list)),
         IEnumerable sequence => Create(ToArray(sequence)),
         _ => new(LiquidValueKind.Object, 0, value),
     };
@@ -167,6 +167,18 @@ public readonly partial struct LiquidValue
         }
 
         return hash;
+    }
+
+    /// <summary>Lists convert once, so loops and filters read plain values afterwards.</summary>
+    private static LiquidValue[] ToArray(IList list)
+    {
+        var items = new LiquidValue[list.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = FromObject(list[i]);
+        }
+
+        return items;
     }
 
     private static LiquidValue[] ToArray(IEnumerable sequence)
