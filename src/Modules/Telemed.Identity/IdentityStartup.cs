@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Telemed.Core.Modules;
+using Telemed.Core.Navigation;
 using Telemed.Core.Recipes;
 using Telemed.Core.Security;
 using Telemed.Core.Tenancy;
@@ -65,12 +67,16 @@ public sealed class IdentityStartup : ModuleStartup
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddSingleton<IRecipeStep, UsersRecipeStep>();
         services.AddPermissions<IdentityPermissions>();
+        services.AddAdminMenu(
+            new AdminMenuItem("People", "/admin/users", IdentityPermissions.ManageUsers.Name, 70),
+            new AdminMenuItem("Operators", "/platform/users", IdentityPermissions.ManageUsers.Name, 20, AdminMenuItem.Platform));
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/Users/Index", "/platform/users"));
     }
 }
 
 public sealed class IdentityPermissions : IPermissionProvider
 {
-    public static readonly Permission ManageUsers = new("users.manage", "Manage the clinic's users", Roles.ClinicAdmin);
+    public static readonly Permission ManageUsers = new("users.manage", "Manage the clinic's users", Roles.ClinicAdmin, Roles.PlatformAdmin);
 
     public IEnumerable<Permission> GetPermissions() => [ManageUsers];
 }

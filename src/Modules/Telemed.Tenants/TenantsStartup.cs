@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Data;
@@ -31,7 +32,10 @@ public sealed class TenantsStartup : ModuleStartup
         services.AddAdminMenu(
             new AdminMenuItem("Clinics", "/platform", TenantPermissions.ManageTenants.Name, 0, AdminMenuItem.Platform),
             new AdminMenuItem("Dashboard", "/admin", TenantPermissions.AccessAdmin.Name, 0),
-            new AdminMenuItem("Settings", "/admin/settings", TenantPermissions.ManageSettings.Name, 90));
+            new AdminMenuItem("Settings", "/admin/settings", TenantPermissions.ManageSettings.Name, 90),
+            new AdminMenuItem("Message log", "/admin/messages", TenantPermissions.ReadMessages.Name, 85),
+            new AdminMenuItem("Message log", "/platform/messages", TenantPermissions.ReadMessages.Name, 30, AdminMenuItem.Platform));
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/Tenants/AdminMessages", "/platform/messages"));
     }
 }
 
@@ -40,6 +44,7 @@ public sealed class TenantPermissions : IPermissionProvider
     public static readonly Permission ManageTenants = new("platform.tenants", "Create, suspend and delete clinics", Roles.PlatformAdmin);
     public static readonly Permission AccessAdmin = new("clinic.admin", "Use the clinic's staff dashboard", Roles.ClinicAdmin, Roles.Host);
     public static readonly Permission ManageSettings = new("clinic.settings", "Edit the clinic's settings", Roles.ClinicAdmin);
+    public static readonly Permission ReadMessages = new("clinic.messages", "Read the message log", Roles.ClinicAdmin, Roles.PlatformAdmin);
 
-    public IEnumerable<Permission> GetPermissions() => [ManageTenants, AccessAdmin, ManageSettings];
+    public IEnumerable<Permission> GetPermissions() => [ManageTenants, AccessAdmin, ManageSettings, ReadMessages];
 }

@@ -5,13 +5,10 @@ using Telemed.Identity.Models;
 
 namespace Telemed.Identity.Services;
 
-public sealed class UserDirectory(UserManager<TelemedUser> users, RoleManager<TelemedRole> roles) : IUserDirectory
+public sealed class UserDirectory(UserManager<TelemedUser> users, RoleManager<TelemedRole> roles, Telemed.Core.Tenancy.TenantContext tenantContext) : IUserDirectory
 {
     public async Task<UserSummary> CreateAsync(string email, string? password, string displayName, IEnumerable<string> roleNames, CancellationToken cancellationToken = default)
     {
-        var user = new TelemedUser { UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true };
-        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
-        ThrowIfFailed(result);
         var wanted = roleNames.Distinct(StringComparer.Ordinal).ToList();
         foreach (var role in wanted)
         {
@@ -19,8 +16,15 @@ public sealed class UserDirectory(UserManager<TelemedUser> users, RoleManager<Te
             {
                 throw new UserDirectoryException($"'{role}' is not a role; use one of {string.Join(", ", Roles.All)}.");
             }
+            // Platform admins exist only in the platform tenant, and only they do.
+            if ((role == Roles.PlatformAdmin) != tenantContext.Required.IsPlatform)
+            {
+                throw new UserDirectoryException($"The role '{role}' is not available here.");
+            }
             await EnsureRoleAsync(role);
         }
+        var user = new TelemedUser { UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true };
+        ThrowIfFailed(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
         ThrowIfFailed(await users.AddToRolesAsync(user, wanted));
         return new UserSummary(user.Id, email, displayName, wanted);
     }

@@ -67,6 +67,9 @@ public sealed class PlatformModel(TenantRegistry registry, TenantProvisioner pro
 
     public Task<IActionResult> OnPostResumeAsync(Guid id) => ChangeAsync(id, "resumed", t => registry.SetStateAsync(t, TenantState.Active));
 
+    public Task<IActionResult> OnPostHostsAsync(Guid id, string? hostNames) =>
+        ChangeAsync(id, "now answers at the host names given", t => registry.SetHostNamesAsync(t, (hostNames ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+
     public Task<IActionResult> OnPostDeleteAsync(Guid id) => ChangeAsync(id, "deleted with all its data", t => registry.DeleteAsync(t));
 
     private async Task<IActionResult> ChangeAsync(Guid id, string verb, Func<Guid, Task<bool>> change)

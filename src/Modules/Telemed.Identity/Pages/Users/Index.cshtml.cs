@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Telemed.Core.Messaging;
+using Telemed.Core.Security;
+using Telemed.Core.Tenancy;
+using Telemed.Identity.Models;
+
+namespace Telemed.Identity.Pages.Users;
+
+/// <summary>The clinic's people: list them, and invite staff or patients (they choose a password from the e-mailed link).</summary>
+[Authorize(Policy = "users.manage")]
+public sealed class IndexModel(IUserDirectory directory, UserManager<TelemedUser> users, MessageLog messages, TenantContext tenantContext) : PageModel
+{
+    public IReadOnlyList<UserSummary> People { get; private set; } = [];
+
+    public IEnumerable<string> InvitableRoles => tenantContext.Required.IsPlatform
+        ? [Roles.PlatformAdmin]
+        : [Roles.ClinicAdmin, Roles.Host, Roles.Patient];
+
+    [BindProperty]
+    public InviteInput Input { get; set; } = new();
+
+    public async Task OnGetAsync() => People = await directory.ListAsync(HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        if (!InvitableRoles.Contains(Input.Role))
+        {
+            ModelState.AddModelError("Input.Role", "Choose one of the roles listed.");
+        }
+        if (ModelState.IsValid && await directory.FindByEmailAsync(Input.Email, HttpContext.RequestAborted) is not null)
+        {
+            ModelState.AddModelError("Input.Email", "Someone at this clinic already uses that e-mail.");
+        }
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        try
+        {
+            var person = await directory.CreateAsync(Input.Email, null, Input.DisplayName.Trim(), [Input.Role], HttpContext.RequestAborted);
+            var user = (await users.FindByIdAsync(person.Id.ToString()))!;
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = Url.Page("/Account/ResetPassword", null, new { email = Input.Email, token }, Request.Scheme, Request.Host.Value);
+            await messages.RecordAsync("email", Input.Email, $"You're invited to {tenantContext.Required.Name}",
+                $"Hello {person.DisplayName},\n\n{User.FindFirst("name")?.Value} added you to {tenantContext.Required.Name}. Choose your password here:\n{link}\n");
+            TempData["Status"] = $"{person.DisplayName} was invited; the link is in the message log.";
+            return RedirectToPage();
+        }
+        catch (UserDirectoryException exception)
+        {
+            ModelState.AddModelError("Input.Email", exception.Message);
+            await OnGetAsync();
+            return Page();
+        }
+    }
+
+    public sealed class InviteInput
+    {
+        [Required(ErrorMessage = "Enter the person's name.")]
+        [StringLength(100, ErrorMessage = "Keep the name under 100 characters.")]
+        [Display(Name = "Name")]
+        public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter an e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [StringLength(200)]
+        [Display(Name = "E-mail")]
+        public string Email { get; set; } = "";
+
+        [Required]
+        public string Role { get; set; } = Roles.Host;
+    }
+}
