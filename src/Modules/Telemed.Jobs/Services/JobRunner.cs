@@ -23,8 +23,7 @@ public sealed class JobRunner(
     private const string ClaimSql = """
         WITH next AS (
           SELECT id FROM jobs
-          WHERE (state IN ('available', 'retrying') AND run_at <= now())
-             OR (state = 'running' AND lease_until < now())
+          WHERE state IN ('available', 'retrying') AND run_at <= now()
           ORDER BY run_at, id
           LIMIT 1
           FOR UPDATE SKIP LOCKED)
@@ -34,6 +33,28 @@ public sealed class JobRunner(
         FROM next WHERE j.id = next.id
         RETURNING j.id, j.kind, j.payload::text, j.tenant_id, j.attempt, j.max_attempts, j.lease_token
         """;
+
+    /// <summary>
+    /// Puts jobs whose lease ran out (their worker died or hung) back in the queue, to be claimed
+    /// again as their next attempt. Returns how many were rescued.
+    /// </summary>
+    public async Task<int> RescueExpiredLeasesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            UPDATE jobs SET state = 'retrying', run_at = now(), lease_until = NULL, lease_token = NULL, updated_at = now(),
+              last_error = 'The worker ' || COALESCE(locked_by, '?') || ' stopped before finishing; trying again.'
+            WHERE state = 'running' AND lease_until < now();
+            """, connection);
+        var rescued = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (rescued > 0)
+        {
+            logger.LogWarning("Rescued {Count} jobs whose lease expired", rescued);
+            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{JobQueue.Channel}', '')", connection);
+            await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return rescued;
+    }
 
     /// <summary>Runs the next due job, if any. Returns false when none was due.</summary>
     public async Task<bool> RunNextAsync(string workerName, CancellationToken stoppingToken)

@@ -29,7 +29,25 @@ public sealed class JobWorker(JobRunner runner, PostgresNotifications notificati
         notifications.Subscribe(JobQueue.Channel, _ => WakeAll());
         var name = $"{Environment.MachineName}:{Environment.ProcessId}";
         logger.LogInformation("Starting {Workers} job workers as {Name}", workers, name);
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(i => RunLoopAsync($"{name}:{i}", _wakeUps[i], stoppingToken)));
+        var loops = Enumerable.Range(0, workers).Select(i => RunLoopAsync($"{name}:{i}", _wakeUps[i], stoppingToken));
+        await Task.WhenAll(loops.Append(RescueLoopAsync(stoppingToken)));
+    }
+
+    /// <summary>Every half lease, returns jobs of dead workers to the queue (any node may do it; it is idempotent).</summary>
+    private async Task RescueLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(options.Value.Lease / 2, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            try
+            {
+                await runner.RescueExpiredLeasesAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Could not rescue jobs with expired leases");
+            }
+        }
     }
 
     private async Task RunLoopAsync(string workerName, SemaphoreSlim wakeUp, CancellationToken stoppingToken)
