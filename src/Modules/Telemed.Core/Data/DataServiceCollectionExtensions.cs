@@ -13,7 +13,9 @@ public static class DataServiceCollectionExtensions
     {
         services.AddDbContext<TContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<Database>().App)
-            .AddInterceptors(new TenantConnectionInterceptor(provider.GetRequiredService<TenantContext>())));
+            .AddInterceptors(
+                new TenantConnectionInterceptor(provider.GetRequiredService<TenantContext>()),
+                new TenantStampingInterceptor(provider.GetRequiredService<TenantContext>())));
         return services;
     }
 

@@ -5,7 +5,7 @@ namespace Telemed.Core.Data;
 
 /// <summary>
 /// Base for a module's DbContext: tenant-owned entities are filtered to the current tenant, stamped
-/// with it on insert, and a save touching another tenant's row throws. PostgreSQL row-level
+/// with it on insert, and a save touching another tenant's row throws (<see cref="TenantStampingInterceptor"/>). PostgreSQL row-level
 /// security enforces the same rule underneath.
 /// </summary>
 public abstract class TenantDbContext(DbContextOptions options, TenantContext tenantContext) : DbContext(options), ITenantAwareDbContext
@@ -20,17 +20,5 @@ public abstract class TenantDbContext(DbContextOptions options, TenantContext te
         ConfigureModel(modelBuilder);
         modelBuilder.UseSnakeCaseNames();
         modelBuilder.ApplyTenantFilters(this);
-    }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        ChangeTracker.StampTenant(tenantContext);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        ChangeTracker.StampTenant(tenantContext);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

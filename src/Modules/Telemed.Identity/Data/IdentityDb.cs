@@ -35,16 +35,4 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options, TenantConte
         builder.UseSnakeCaseNames();
         builder.ApplyTenantFilters(this);
     }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        ChangeTracker.StampTenant(tenantContext);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        ChangeTracker.StampTenant(tenantContext);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 }
