@@ -1,0 +1,56 @@
+using System.Net;
+using Telemed.Core.Tenancy;
+
+namespace Telemed.IntegrationTests;
+
+/// <summary>Two nodes on one database behave as one product: shared keys, shared tenant registry.</summary>
+public sealed class TwoNodesShould : IAsyncLifetime
+{
+    private TestHost _first = null!;
+    private TestHost _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _first = await TestHost.StartAsync();
+        _second = await TestHost.StartAsync(ownerConnectionString: _first.OwnerConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _second.DisposeAsync();
+        await _first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AcceptOnOneNodeTheSignInMadeOnTheOther()
+    {
+        var clinic = await Clinics.CreateAsync(_first, adminEmail: "roaming@clinic.test");
+        var signedInOnFirst = await Clinics.SignInAsync(_first, $"/c/{clinic.Slug}", "roaming@clinic.test");
+        var cookies = signedInOnFirst.Cookies.GetCookieHeader(new Uri(_first.BaseAddress, $"/c/{clinic.Slug}/admin"));
+
+        using var onSecond = _second.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/c/{clinic.Slug}/admin");
+        request.Headers.Add("Cookie", cookies);
+        var response = await onSecond.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SeeAClinicSuspendedOnTheOtherNodeAtOnce()
+    {
+        var clinic = await Clinics.CreateAsync(_first);
+        Assert.Equal(HttpStatusCode.OK, (await _second.CreateClient().GetAsync($"/c/{clinic.Slug}/")).StatusCode);
+
+        await _first.GetRequiredService<TenantRegistry>().SetStateAsync(clinic.Id, TenantState.Suspended);
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        HttpStatusCode status;
+        do
+        {
+            status = (await _second.CreateClient().GetAsync($"/c/{clinic.Slug}/")).StatusCode;
+        }
+        while (status != HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+    }
+}
