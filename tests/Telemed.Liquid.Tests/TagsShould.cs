@@ -12,6 +12,15 @@ public class TagsShould
     public void AssignValues(string template, string expected) =>
         Assert.Equal(expected, TestLiquid.Render(template, new LiquidObject { ["list"] = LiquidValue.Array(1, 2) }));
 
+    [Theory]
+    [InlineData("{{ name }}{% assign name = 'assigned' %}{{ name }}", "modelassigned")]
+    [InlineData("{{ name }}{% for name in list %}{{ name }}{% endfor %}{{ name }}", "model12model")]
+    [InlineData("{{ name }}{% capture name %}captured{% endcapture %}{{ name }}", "modelcaptured")]
+    [InlineData("{{ name }}{% increment name %}{{ name }}", "model01")]
+    [InlineData("{{ name }}{{ name }}{{ other }}{{ other }}", "modelmodel")]
+    public void LetTemplateVariablesHideModelValuesFromWhereTheyAreSet(string template, string expected) =>
+        Assert.Equal(expected, TestLiquid.Render(template, new LiquidObject { ["name"] = "model", ["list"] = LiquidValue.Array(1, 2) }));
+
     [Fact]
     public void AssignOverridesModelValue() =>
         Assert.Equal("mine", TestLiquid.Render("{% assign name = 'mine' %}{{ name }}", new LiquidObject { ["name"] = "model" }));

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using Telemed.Liquid.Parsing;
 using Telemed.Liquid.Rendering;
 using Telemed.Liquid.Syntax;
@@ -9,11 +8,6 @@ namespace Telemed.Liquid;
 
 public sealed class LiquidEngine : ILiquidEngine
 {
-    private const int MaxPooledBuilderCapacity = 64 * 1024;
-
-    [ThreadStatic]
-    private static StringBuilder? s_cachedBuilder;
-
     [ThreadStatic]
     private static LiquidRenderContext? s_cachedContext;
 
@@ -59,28 +53,13 @@ public sealed class LiquidEngine : ILiquidEngine
 
     public string Render(LiquidTemplate template, LiquidValue model, LiquidRenderSettings? settings = null, CancellationToken cancellationToken = default)
     {
-        settings ??= LiquidRenderSettings.PlainText;
-        var builder = s_cachedBuilder ?? new StringBuilder(1024);
-        s_cachedBuilder = null;
-        try
-        {
-            RenderCore(template, model, builder, null, settings, cancellationToken);
-            return builder.ToString();
-        }
-        finally
-        {
-            if (builder.Capacity <= MaxPooledBuilderCapacity)
-            {
-                builder.Clear();
-                s_cachedBuilder = builder;
-            }
-        }
+        return RenderCore(template, model, null, settings ?? LiquidRenderSettings.PlainText, cancellationToken)!;
     }
 
     public void Render(LiquidTemplate template, LiquidValue model, TextWriter writer, LiquidRenderSettings? settings = null, CancellationToken cancellationToken = default)
     {
-        settings ??= LiquidRenderSettings.PlainText;
-        RenderCore(template, model, null, writer, settings, cancellationToken);
+        ArgumentNullException.ThrowIfNull(writer);
+        RenderCore(template, model, writer, settings ?? LiquidRenderSettings.PlainText, cancellationToken);
     }
 
     /// <summary>Drops every cached template, e.g. after partials changed.</summary>
@@ -96,8 +75,8 @@ public sealed class LiquidEngine : ILiquidEngine
         return _cache.GetOrAdd(name, source, ParseUncached);
     }
 
-    private void RenderCore(
-        LiquidTemplate template, LiquidValue model, StringBuilder? builder, TextWriter? writer, LiquidRenderSettings settings, CancellationToken cancellationToken)
+    /// <summary>Renders into <paramref name="writer"/>, or returns the output as a string when it is null.</summary>
+    private string? RenderCore(LiquidTemplate template, LiquidValue model, TextWriter? writer, LiquidRenderSettings settings, CancellationToken cancellationToken)
     {
         if (!ReferenceEquals(template.Engine, this))
         {
@@ -110,8 +89,15 @@ public sealed class LiquidEngine : ILiquidEngine
         try
         {
             context.Begin(this, template, model, settings, cancellationToken);
-            context.RootOutput.Reset(builder, writer, settings.HtmlEncode, Options.MaxOutputLength);
+            context.RootOutput.Reset(writer, settings.HtmlEncode, Options.MaxOutputLength);
             Body.Render(template.Body, context);
+            if (writer is null)
+            {
+                return context.RootOutput.ToString();
+            }
+
+            context.RootOutput.Flush();
+            return null;
         }
         finally
         {

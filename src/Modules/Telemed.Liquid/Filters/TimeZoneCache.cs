@@ -13,12 +13,24 @@ internal static class TimeZoneCache
 
     private static readonly ConcurrentDictionary<string, Zone?> Zones = new(StringComparer.Ordinal);
 
+    // Templates usually convert to one zone, named by the same string instance, several times in a row.
+    [ThreadStatic]
+    private static string? s_lastId;
+
+    [ThreadStatic]
+    private static Zone? s_lastZone;
+
     public static TimeZoneInfo Find(string id) => FindZone(id).Info;
 
     public static DateTimeOffset Convert(DateTimeOffset value, string zoneId) => FindZone(zoneId).Convert(value);
 
     private static Zone FindZone(string id)
     {
+        if (ReferenceEquals(id, s_lastId))
+        {
+            return s_lastZone!;
+        }
+
         var zone = Zones.GetOrAdd(id, static key =>
         {
             try
@@ -31,7 +43,14 @@ internal static class TimeZoneCache
             }
         });
 
-        return zone ?? throw new LiquidRuntimeError($"Unknown time zone '{id}'");
+        if (zone is null)
+        {
+            throw new LiquidRuntimeError($"Unknown time zone '{id}'");
+        }
+
+        s_lastZone = zone;
+        s_lastId = id;
+        return zone;
     }
 
     private sealed class Zone(TimeZoneInfo info)

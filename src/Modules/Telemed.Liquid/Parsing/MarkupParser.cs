@@ -213,7 +213,7 @@ internal sealed partial class MarkupParser
                 Next();
                 var key = ParseExpression();
                 Expect(MarkupTokenKind.CloseBracket, "']'");
-                return new VariableExpression(null, -1, key, ParseSegments(), token.Start);
+                return new VariableExpression(null, -1, _names.Bindings, key, ParseSegments(), token.Start);
             case MarkupTokenKind.Identifier:
                 Next();
                 if (Current.Kind is not MarkupTokenKind.Dot and not MarkupTokenKind.OpenBracket && Keyword(token.Text) is { } literal)
@@ -221,7 +221,7 @@ internal sealed partial class MarkupParser
                     return new LiteralExpression(literal, token.Start);
                 }
 
-                return new VariableExpression(token.Text, _names.SlotOf(token.Text), null, ParseSegments(), token.Start);
+                return new VariableExpression(token.Text, _names.SlotOf(token.Text), _names.Bindings, null, ParseSegments(), token.Start);
             default:
                 throw Error(token.Kind == MarkupTokenKind.Invalid && token.Text.Length > 0 && token.Text[0] is '"' or '\''
                     ? "A quoted string is not closed"

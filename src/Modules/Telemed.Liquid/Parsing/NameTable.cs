@@ -8,6 +8,24 @@ internal sealed class NameTable
 {
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal) { ["forloop"] = "forloop" };
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _bound = new(StringComparer.Ordinal) { "forloop" };
+
+    /// <summary>Which root names the template itself can bind; filled in once the template is parsed.</summary>
+    public VariableBindings Bindings { get; } = new();
+
+    /// <summary>Records a name set by assign, capture, a loop or a counter, which may hide the model's value.</summary>
+    public void MarkBound(string name) => _bound.Add(name);
+
+    public void Complete()
+    {
+        var bound = new bool[_slots.Count];
+        foreach (var (name, slot) in _slots)
+        {
+            bound[slot] = _bound.Contains(name);
+        }
+
+        Bindings.Complete(bound);
+    }
 
     /// <summary>How many distinct variable names the template reads at its root.</summary>
     public int SlotCount => _slots.Count;
@@ -35,4 +53,18 @@ internal sealed class NameTable
 
         return existing;
     }
+}
+
+/// <summary>
+/// Per root variable slot, whether the template can bind that name itself. Names it never binds
+/// always come from the model, so a render reads them straight from its per-slot cache.
+/// </summary>
+internal sealed class VariableBindings
+{
+    private bool[]? _bound;
+
+    /// <summary>Until the template is fully parsed every name counts as bound, the safe answer.</summary>
+    public bool IsBound(int slot) => _bound is not { } bound || bound[slot];
+
+    public void Complete(bool[] bound) => _bound = bound;
 }

@@ -45,6 +45,7 @@ internal sealed partial class TemplateParser
     {
         var header = ParseMarkup(tag, ParseForHeader);
         UsesContinueOffset |= header.ContinueOffset;
+        _names.MarkBound(header.Variable);
         var body = ParseBlockBody(tag, ["else", "endfor"], out var terminator);
         var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endfor"], out _) : null;
         return new ForNode(
@@ -131,6 +132,7 @@ internal sealed partial class TemplateParser
         p.Expect(MarkupTokenKind.Assign, $"'=' after '{name}'");
         var value = p.ParseFilteredExpression();
         p.ExpectEnd();
+        _names.MarkBound(name);
         return new AssignNode(name, value, tag.Start);
     });
 
@@ -143,6 +145,7 @@ internal sealed partial class TemplateParser
             return token.Text;
         });
 
+        _names.MarkBound(name);
         var body = ParseBlockBody(tag, ["endcapture"], out _);
         return new CaptureNode(name, body, tag.Start);
     }
@@ -151,6 +154,7 @@ internal sealed partial class TemplateParser
     {
         var name = p.ExpectIdentifier("a counter name");
         p.ExpectEnd();
+        _names.MarkBound(name);
         return new CounterNode(name, tag.Name == "increment", tag.Start);
     });
 

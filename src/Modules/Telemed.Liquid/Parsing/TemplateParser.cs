@@ -42,6 +42,7 @@ internal sealed partial class TemplateParser
         {
             parser._tokens = TemplateTokenizer.Tokenize(source, (message, position) => new MarkupSyntaxError(message, position));
             var body = parser.ParseBody(null, out _);
+            parser._names.Complete();
             return new ParsedBody(body, parser.UsesContinueOffset, parser._names.SlotCount);
         }
         catch (MarkupSyntaxError error)

@@ -10,6 +10,8 @@ internal static class HtmlEncoding
 
     public static bool NeedsEncoding(ReadOnlySpan<char> text) => text.IndexOfAny(Special) >= 0;
 
+    public static int IndexOfSpecial(ReadOnlySpan<char> text) => text.IndexOfAny(Special);
+
     public static string Encode(string text)
     {
         if (!NeedsEncoding(text))

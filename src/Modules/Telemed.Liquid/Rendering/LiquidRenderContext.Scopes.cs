@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Telemed.Liquid.Values;
 
 namespace Telemed.Liquid.Rendering;
@@ -21,12 +22,16 @@ public sealed partial class LiquidRenderContext
     /// <summary>The innermost running <c>for</c> loop, the <c>parentloop</c> of a loop starting now.</summary>
     internal ForLoopObject? CurrentForLoop => _loopDepth > 0 ? _loops[_loopDepth - 1] : null;
 
-    /// <summary>Looks a variable up: loop variables first, then assigned ones, then counters, then the model.</summary>
+    /// <summary>
+    /// Looks a variable up: loop variables first, then assigned ones, then counters, then the model.
+    /// Names written in the template are interned per template (<paramref name="slot"/> ≥ 0), so loop
+    /// variables match by reference; names computed at render time are compared by value.
+    /// </summary>
     internal bool TryGetVariable(string name, int slot, out LiquidValue value)
     {
         for (var i = _localCount - 1; i >= 0; i--)
         {
-            if ((object)_locals[i].Name == name || _locals[i].Name == name)
+            if ((object)_locals[i].Name == name || (slot < 0 && _locals[i].Name == name))
             {
                 value = _locals[i].Value;
                 return true;
@@ -64,6 +69,22 @@ public sealed partial class LiquidRenderContext
         _modelValues[slot] = value;
         _modelStates[slot] = found ? (byte)1 : (byte)2;
         return found;
+    }
+
+    /// <summary>The model's value for a root name already read in this render, if any (partials have none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryGetCachedModelValue(int slot, out LiquidValue value, out bool found)
+    {
+        if ((uint)slot < (uint)_modelStates.Length && _modelStates[slot] is var state and not 0)
+        {
+            found = state == 1;
+            value = _modelValues[slot];
+            return true;
+        }
+
+        value = default;
+        found = false;
+        return false;
     }
 
     private void PrepareModelSlots(int count)

@@ -1,65 +1,75 @@
 using System.Globalization;
-using System.Text;
 using Telemed.Liquid.Values;
 
 namespace Telemed.Liquid.Rendering;
 
 /// <summary>
-/// Where a render writes: a <see cref="StringBuilder"/> or a <see cref="TextWriter"/>. It counts what
-/// is written against the output limit and, in HTML mode, encodes every value not marked safe.
+/// Collects a render's output in a reusable character buffer, counting it against the output
+/// limit. With a <see cref="TextWriter"/> the buffer is flushed as it fills. In HTML mode every
+/// value not marked safe is encoded on the way in.
 /// </summary>
 internal sealed class OutputWriter
 {
-    private StringBuilder? _builder;
-    private TextWriter? _writer;
+    private const int FlushThreshold = 4096;
+    private const int MaxRetainedCapacity = 64 * 1024;
+
+    private char[] _buffer;
+    private int _position;
+    private int _flushed;
     private int _maxLength;
-    private int _length;
+    private TextWriter? _writer;
 
-    public OutputWriter()
-    {
-    }
-
-    public OutputWriter(StringBuilder builder, bool htmlEncode, int maxLength) => Reset(builder, null, htmlEncode, maxLength);
+    public OutputWriter(int capacity = 1024) => _buffer = new char[capacity];
 
     public bool HtmlEncode { get; private set; }
 
     public int MaxLength => _maxLength;
 
-    public void Reset(StringBuilder? builder, TextWriter? writer, bool htmlEncode, int maxLength)
+    public void Reset(TextWriter? writer, bool htmlEncode, int maxLength)
     {
-        _builder = builder;
         _writer = writer;
         HtmlEncode = htmlEncode;
         _maxLength = maxLength;
-        _length = 0;
+        _position = 0;
+        _flushed = 0;
     }
 
-    public void Release() => Reset(null, null, false, 0);
-
-    public void Write(string text)
+    /// <summary>Drops the writer and, after an unusually large render, the large buffer.</summary>
+    public void Release()
     {
-        Count(text.Length);
-        if (_builder is not null)
+        _writer = null;
+        _position = 0;
+        if (_buffer.Length > MaxRetainedCapacity)
         {
-            _builder.Append(text);
-        }
-        else
-        {
-            _writer!.Write(text);
+            _buffer = new char[1024];
         }
     }
+
+    public override string ToString() => new(_buffer, 0, _position);
+
+    public void Flush()
+    {
+        if (_writer is not null && _position > 0)
+        {
+            _writer.Write(_buffer, 0, _position);
+            _flushed += _position;
+            _position = 0;
+        }
+    }
+
+    public void Write(string text) => Write(text.AsSpan());
 
     public void Write(ReadOnlySpan<char> text)
     {
-        Count(text.Length);
-        if (_builder is not null)
+        var end = _position + text.Length;
+        if ((uint)end > (uint)_buffer.Length || _flushed + end > _maxLength)
         {
-            _builder.Append(text);
+            MakeRoom(text.Length);
+            end = _position + text.Length;
         }
-        else
-        {
-            _writer!.Write(text);
-        }
+
+        text.CopyTo(_buffer.AsSpan(_position));
+        _position = end;
     }
 
     public void WriteValue(LiquidValue value)
@@ -87,34 +97,36 @@ internal sealed class OutputWriter
 
     private void WriteText(string text, bool encode)
     {
-        if (!encode || !HtmlEncoding.NeedsEncoding(text))
-        {
-            Write(text);
-            return;
-        }
-
         var remaining = text.AsSpan();
-        while (remaining.Length > 0)
+        if (encode)
         {
-            var index = remaining.IndexOfAny("&<>\"'");
-            if (index < 0)
+            int index;
+            while ((index = HtmlEncoding.IndexOfSpecial(remaining)) >= 0)
             {
-                Write(remaining);
-                return;
+                Write(remaining[..index]);
+                Write(HtmlEncoding.Entity(remaining[index]));
+                remaining = remaining[(index + 1)..];
             }
-
-            Write(remaining[..index]);
-            Write(HtmlEncoding.Entity(remaining[index]));
-            remaining = remaining[(index + 1)..];
         }
+
+        Write(remaining);
     }
 
-    private void Count(int length)
+    private void MakeRoom(int length)
     {
-        _length += length;
-        if (_length > _maxLength)
+        if (_flushed + _position + length > _maxLength)
         {
             throw new LiquidLimitError(LiquidLimit.OutputLength, $"The output is longer than the limit of {_maxLength:N0} characters");
+        }
+
+        if (_writer is not null && _position + length > FlushThreshold)
+        {
+            Flush();
+        }
+
+        if (_position + length > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _position + length));
         }
     }
 }

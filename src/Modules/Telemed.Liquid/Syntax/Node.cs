@@ -27,6 +27,13 @@ internal static class Body
         {
             for (; i < nodes.Length; i++)
             {
+                // Text is most of a template: write it without a virtual call.
+                if (nodes[i] is TextNode text)
+                {
+                    context.Output.Write(text.Text);
+                    continue;
+                }
+
                 var completion = nodes[i].Render(context);
                 if (completion != Completion.Normal)
                 {

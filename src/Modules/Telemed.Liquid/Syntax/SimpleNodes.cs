@@ -42,8 +42,9 @@ internal sealed class CaptureNode(string name, Node[] body, int position) : Node
     public override Completion Render(LiquidRenderContext context)
     {
         var outer = context.Output;
-        var builder = new System.Text.StringBuilder();
-        context.Output = new OutputWriter(builder, outer.HtmlEncode, context.Options.MaxOutputLength);
+        var capture = new OutputWriter(256);
+        capture.Reset(null, outer.HtmlEncode, outer.MaxLength);
+        context.Output = capture;
         try
         {
             Body.Render(body, context);
@@ -53,7 +54,7 @@ internal sealed class CaptureNode(string name, Node[] body, int position) : Node
             context.Output = outer;
         }
 
-        var text = builder.ToString();
+        var text = capture.ToString();
         context.Assign(name, outer.HtmlEncode ? LiquidValue.SafeString(text) : LiquidValue.Create(text));
         return Completion.Normal;
     }

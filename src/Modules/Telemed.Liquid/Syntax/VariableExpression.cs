@@ -1,4 +1,5 @@
 using System.Text;
+using Telemed.Liquid.Parsing;
 using Telemed.Liquid.Rendering;
 using Telemed.Liquid.Values;
 
@@ -12,7 +13,8 @@ internal readonly record struct PathSegment(string? Name, Expression? Index)
 }
 
 /// <summary><c>patient.name</c>, <c>items[0]</c>, <c>hash["key"]</c>, <c>list.size</c>, <c>[dynamic_name]</c>.</summary>
-internal sealed class VariableExpression(string? rootName, int rootSlot, Expression? rootIndex, PathSegment[] segments, int position) : Expression(position)
+internal sealed class VariableExpression(
+    string? rootName, int rootSlot, VariableBindings bindings, Expression? rootIndex, PathSegment[] segments, int position) : Expression(position)
 {
     // The accessor last used by each segment for a registered .NET type. A template belongs to one
     // engine, so one registry; entries are immutable and swapped whole, which is safe across threads.
@@ -23,29 +25,50 @@ internal sealed class VariableExpression(string? rootName, int rootSlot, Express
     public override LiquidValue Evaluate(LiquidRenderContext context)
     {
         LiquidValue value;
-        var name = RootName ?? rootIndex!.Evaluate(context).AsString;
-        if (name is null || !context.TryGetVariable(name, rootSlot, out value))
+        if (rootSlot >= 0 && !bindings.IsBound(rootSlot) && context.TryGetCachedModelValue(rootSlot, out value, out var fromModel))
         {
-            return Missing(context, 0);
+            if (!fromModel)
+            {
+                return Missing(context, 0);
+            }
+        }
+        else
+        {
+            var name = RootName ?? rootIndex!.Evaluate(context).AsString;
+            if (name is null || !context.TryGetVariable(name, rootSlot, out value))
+            {
+                return Missing(context, 0);
+            }
         }
 
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = segments[i];
-            if (segment.LoopMember != ForLoopMember.None && value.ObjectReference is ForLoopObject forLoop)
+            if (segment.Name is not null && value.ObjectReference is { } instance)
             {
-                value = forLoop.Get(segment.LoopMember);
-                continue;
-            }
-
-            if (segment.Name is not null && value.ObjectReference is { } instance && instance is not ILiquidObject)
-            {
-                if (!TryGetRegisteredMember(context, i, instance, segment.Name, out value))
+                // The accessor this segment used last time, when the object is of the same type.
+                var cached = _accessors[i];
+                if (cached is not null && cached.Type == instance.GetType())
                 {
-                    return Missing(context, i + 1);
+                    value = cached.Accessor.Get(instance);
+                    continue;
                 }
 
-                continue;
+                if (segment.LoopMember != ForLoopMember.None && instance is ForLoopObject forLoop)
+                {
+                    value = forLoop.Get(segment.LoopMember);
+                    continue;
+                }
+
+                if (instance is not ILiquidObject)
+                {
+                    if (!TryGetRegisteredMember(context, i, instance, segment.Name, out value))
+                    {
+                        return Missing(context, i + 1);
+                    }
+
+                    continue;
+                }
             }
 
             var found = segment.Name is not null
@@ -63,21 +86,15 @@ internal sealed class VariableExpression(string? rootName, int rootSlot, Express
     private bool TryGetRegisteredMember(LiquidRenderContext context, int segment, object instance, string name, out LiquidValue value)
     {
         var type = instance.GetType();
-        var cached = _accessors[segment];
-        if (cached is null || cached.Type != type)
+        var accessor = context.Options.Members.FindAccessor(type, name);
+        if (accessor is null)
         {
-            var accessor = context.Options.Members.FindAccessor(type, name);
-            if (accessor is null)
-            {
-                value = LiquidValue.Nil;
-                return false;
-            }
-
-            cached = new CachedAccessor(type, accessor);
-            _accessors[segment] = cached;
+            value = LiquidValue.Nil;
+            return false;
         }
 
-        value = cached.Accessor.Get(instance);
+        _accessors[segment] = new CachedAccessor(type, accessor);
+        value = accessor.Get(instance);
         return true;
     }
 
