@@ -45,8 +45,14 @@ public sealed class CoreStartup : ModuleStartup
         services.AddScoped<IAuthorizationHandler, TenantUserHandler>();
 
         services.AddDataProtection().SetApplicationName("TelemedSaaS");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
-            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<Database>())));
+        services.AddSingleton(provider => KeyEncryptionKey.FromConfigurationOrFile(
+            configuration["DataProtection:KeyEncryptionKey"],
+            Path.Combine(provider.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath, "App_Data", "key-encryption.key")));
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+        {
+            options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<Database>());
+            options.XmlEncryptor = new KeyRingEncryptor(provider.GetRequiredService<KeyEncryptionKey>());
+        }));
 
         var permitPerMinute = configuration.GetValue("RateLimits:PublicPerMinute", 120);
         services.AddRateLimiter(options =>
