@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Telemed.Core.Data;
+using Telemed.Core.Tenancy;
+using Telemed.Sandbox.Zoom.Webhooks;
+using Telemed.Zoom.Data;
+using Telemed.Zoom.Services;
+
+namespace Telemed.Zoom.Endpoints;
+
+/// <summary>
+/// Zoom's event notifications. Authentic (HMAC over the raw body with the app's secret token), fresh (timestamp
+/// within five minutes) and new (an exact replay is refused), then routed by Zoom user to the clinics that
+/// connected that user: the platform endpoint serves every clinic; <c>/c/{clinic}/zoom/webhooks</c> serves one
+/// (needed for a clinic's own Zoom app, whose secret differs).
+/// </summary>
+public sealed class ZoomWebhookReceiver(
+    Database database,
+    TenantContext tenantContext,
+    TenantScopeFactory tenantScopes,
+    ZoomApps apps,
+    ZoomSettingsStore settings,
+    TimeProvider clock,
+    ILogger<ZoomWebhookReceiver> logger)
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var signer = new ZoomWebhookSigner(await SecretAsync(cancellationToken));
+        var verification = signer.Verify(request.Headers[ZoomWebhookSigner.TimestampHeader], request.Headers[ZoomWebhookSigner.SignatureHeader], body, clock.GetUtcNow());
+        if (verification != ZoomWebhookVerification.Valid)
+        {
+            logger.LogWarning("Refused a Zoom webhook: {Verification}", verification);
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"Webhook refused: {verification}.");
+        }
+
+        if (!await RecordReceiptAsync(request.Headers[ZoomWebhookSigner.SignatureHeader].ToString(), cancellationToken))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Webhook refused: this delivery was already received.");
+        }
+
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        var payload = root.TryGetProperty("payload", out var p) ? p : default;
+        switch (root.TryGetProperty("event", out var e) ? e.GetString() : null)
+        {
+            case "endpoint.url_validation":
+                var plainToken = payload.GetProperty("plainToken").GetString() ?? "";
+                return Results.Json(new { plainToken, encryptedToken = signer.EncryptToken(plainToken) });
+            case "app_deauthorized" when Text(payload, "user_id") is { } userId:
+                await ForEachClinicAsync(userId, services => services.GetRequiredService<ZoomConnections>().ForgetZoomUserAsync(userId, cancellationToken));
+                break;
+            case "meeting.started" or "meeting.ended" when payload.TryGetProperty("object", out var meeting)
+                && Text(meeting, "host_id") is { } hostId && long.TryParse(Text(meeting, "id"), out var meetingId):
+                var status = root.GetProperty("event").GetString() == "meeting.started" ? "started" : "ended";
+                await ForEachClinicAsync(hostId, services => services.GetRequiredService<ZoomDb>().Meetings
+                    .Where(m => m.ZoomMeetingId == meetingId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LiveStatus, status), cancellationToken));
+                break;
+        }
+
+        return Results.Ok();
+    }
+
+    private async Task<string> SecretAsync(CancellationToken cancellationToken)
+    {
+        var app = tenantContext.Required.IsPlatform ? apps.Platform : apps.ForClinic(await settings.GetAsync(cancellationToken));
+        return app.WebhookSecret is { Length: > 0 } secret ? secret : apps.Platform.WebhookSecret;
+    }
+
+    /// <summary>Runs work in each clinic that connected this Zoom user (only the current one on a clinic's endpoint).</summary>
+    private async Task ForEachClinicAsync(string zoomUserId, Func<IServiceProvider, Task> work)
+    {
+        var tenantIds = new List<Guid>();
+        if (tenantContext.Required.IsPlatform)
+        {
+            await using var connection = await database.App.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand("SELECT tenant_id FROM zoom_user_links WHERE zoom_user_id = @user", connection);
+            command.Parameters.AddWithValue("user", zoomUserId);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tenantIds.Add(reader.GetGuid(0));
+            }
+        }
+        else
+        {
+            tenantIds.Add(tenantContext.Required.Id);
+        }
+
+        foreach (var tenantId in tenantIds)
+        {
+            await tenantScopes.RunAsync(tenantId, async services => { await work(services); return true; });
+        }
+    }
+
+    /// <summary>Remembers each signature for a day; false when it was seen before (a replay).</summary>
+    private async Task<bool> RecordReceiptAsync(string signature, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
+        await using (var prune = new NpgsqlCommand("DELETE FROM zoom_webhook_receipts WHERE received_at < now() - interval '1 day'", connection))
+        {
+            await prune.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO zoom_webhook_receipts (signature) VALUES (@signature) ON CONFLICT DO NOTHING RETURNING 1", connection);
+        insert.Parameters.AddWithValue("signature", signature);
+        return await insert.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.ToString()
+            : null;
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,12 @@
+using Telemed.Core.Clinic;
+using Telemed.Core.Events;
+using Telemed.Zoom.Services;
+
+namespace Telemed.Zoom.Jobs;
+
+/// <summary>Follows appointments of services that use Zoom; the other providers' appointments are not ours.</summary>
+public sealed class AppointmentMeetingSubscriber(ZoomMeetingPlanner planner) : IEventSubscriber<AppointmentChanged>
+{
+    public Task HandleAsync(AppointmentChanged domainEvent, CancellationToken cancellationToken) =>
+        domainEvent.MeetingProvider == MeetingProviderKind.Zoom ? planner.PlanAsync(domainEvent, cancellationToken) : Task.CompletedTask;
+}

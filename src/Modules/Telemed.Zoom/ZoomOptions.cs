@@ -1,0 +1,37 @@
+namespace Telemed.Zoom;
+
+/// <summary>The platform's Zoom app and where Zoom is, bound from the "Zoom" configuration section.</summary>
+public sealed class ZoomOptions
+{
+    public const string RealOAuthBaseUrl = "https://zoom.us";
+    public const string RealApiBaseUrl = "https://api.zoom.us/v2";
+
+    /// <summary>Use the provider sandbox mounted at <c>/sandbox</c> (also the default while no <see cref="ClientId"/> is set).</summary>
+    public bool UseSandbox { get; set; }
+
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The app's webhook "Secret Token" (not the client secret): the key of webhook signatures.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Zoom's OAuth root (authorize, token, revoke); defaults to zoom.us, or the mounted sandbox.</summary>
+    public string? OAuthBaseUrl { get; set; }
+
+    /// <summary>Zoom's REST root including <c>/v2</c>; defaults to api.zoom.us/v2, or the mounted sandbox.</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary>How this host is reached from outside (for the mounted sandbox's links and webhooks); defaults to the listening address.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>One HTTP attempt to Zoom gives up after this long; the job retries later.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Refresh an access token this long before it expires.</summary>
+    public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Attempts of a meeting job before it is dead-lettered (the admin can still retry it).</summary>
+    public int MeetingJobAttempts { get; set; } = 20;
+
+    internal bool SandboxMounted => UseSandbox || string.IsNullOrWhiteSpace(ClientId);
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Telemed.Core.Clinic;
+using Telemed.Core.Modules;
+using Telemed.Core.Tenancy;
+
+namespace Telemed.Zoom.IntegrationTests.Infrastructure;
+
+/// <summary>Hosts the tests declare, per clinic, standing in for the booking module's directory.</summary>
+public sealed class TestHosts
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, HostSummary>> _byTenant = new();
+
+    public void Add(Guid tenantId, HostSummary host) => _byTenant.GetOrAdd(tenantId, _ => new())[host.Id] = host;
+
+    internal IReadOnlyCollection<HostSummary> Of(Guid? tenantId) =>
+        tenantId is { } id && _byTenant.TryGetValue(id, out var hosts) ? (IReadOnlyCollection<HostSummary>)hosts.Values : [];
+}
+
+public sealed class TestHostDirectory(TestHosts hosts, TenantContext tenantContext) : IHostDirectory
+{
+    public Task<HostSummary?> FindAsync(Guid hostId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(hosts.Of(tenantContext.TenantId).FirstOrDefault(h => h.Id == hostId));
+
+    public Task<HostSummary?> FindByUserAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(hosts.Of(tenantContext.TenantId).FirstOrDefault(h => h.UserId == userId));
+
+    public Task<IReadOnlyList<HostSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<HostSummary>>(hosts.Of(tenantContext.TenantId).ToList());
+}
+
+/// <summary>Runs last, so the tests' directory is the one in force whatever the booking module registers.</summary>
+public sealed class TestHostsStartup : ModuleStartup
+{
+    public override int Order => int.MaxValue;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<TestHosts>();
+        services.Replace(ServiceDescriptor.Scoped<IHostDirectory, TestHostDirectory>());
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Telemed.Core.Clinic;
+using Telemed.Core.Events;
+using Telemed.Core.Recipes;
+using Telemed.Core.Security;
+using Telemed.Core.Tenancy;
+using Telemed.Tenants.Services;
+using Telemed.Zoom.Data;
+
+namespace Telemed.Zoom.IntegrationTests.Infrastructure;
+
+/// <summary>A clinic with one host (a signed-in user with the Host role) whose Zoom user in the sandbox is <see cref="ZoomUser"/>.</summary>
+public sealed record ZoomClinic(Tenant Tenant, HostSummary Host, string HostEmail, TestClient HostClient, string ZoomUser)
+{
+    public string PathBase => $"/c/{Tenant.Slug}";
+}
+
+/// <summary>Arranges clinics, hosts, Zoom connections and appointments the way the product's own paths do.</summary>
+public static class ZoomClinics
+{
+    public const string Password = "Clinic-Pass-1";
+
+    public static string NewZoomUser() => $"dr.{Guid.NewGuid():N}"[..11] + "@sandbox.test";
+
+    public static async Task<ZoomClinic> CreateAsync(TestHost host, bool connect = true, string? zoomUser = null)
+    {
+        var slug = $"zc-{Guid.NewGuid():N}"[..16];
+        var recipe = Recipe.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Recipes, "new-clinic.recipe.json")),
+            new Dictionary<string, string> { ["adminEmail"] = "admin@clinic.test", ["adminPassword"] = Password, ["adminName"] = "Admin " + slug });
+        var tenant = await host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Clinic {slug}", "Europe/London"));
+
+        var email = $"host-{Guid.NewGuid():N}"[..13] + "@clinic.test";
+        var user = await host.InTenantAsync(tenant, services =>
+            services.GetRequiredService<IUserDirectory>().CreateAsync(email, Password, "Dr Test Host", [Roles.Host]));
+        var hostSummary = new HostSummary(Guid.NewGuid(), user.Id, "Dr Test Host", "Europe/London");
+        host.GetRequiredService<TestHosts>().Add(tenant.Id, hostSummary);
+
+        var clinic = new ZoomClinic(tenant, hostSummary, email, await SignInAsync(host, $"/c/{slug}", email), zoomUser ?? NewZoomUser());
+        if (connect)
+        {
+            var landed = await ConnectAsync(clinic);
+            Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
+        }
+
+        return clinic;
+    }
+
+    public static async Task<TestClient> SignInAsync(TestHost host, string pathBase, string email)
+    {
+        var client = host.CreateClient();
+        var login = await client.GetPageAsync($"{pathBase}/login");
+        var response = await client.SubmitFormAsync(login, $"{pathBase}/login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Clicks "Connect Zoom", approves on the sandbox's consent page as the Zoom user, and follows the redirect back.</summary>
+    public static async Task<HttpResponseMessage> ConnectAsync(ZoomClinic clinic, string decision = "allow")
+    {
+        var authorize = await StartConnectAsync(clinic);
+        var callback = await ConsentAsync(authorize, clinic.ZoomUser, decision);
+        return await clinic.HostClient.GetAsync(callback);
+    }
+
+    public static async Task<Uri> StartConnectAsync(ZoomClinic clinic)
+    {
+        var page = await clinic.HostClient.GetPageAsync($"{clinic.PathBase}/zoom/connection");
+        var started = await clinic.HostClient.SubmitFormAsync(page, $"{clinic.PathBase}/zoom/connection", new Dictionary<string, string>(), handler: "Connect");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        return started.Headers.Location!;
+    }
+
+    /// <summary>The user's side at Zoom: the consent page, then Allow or Deny. Returns the redirect back to the product.</summary>
+    public static async Task<Uri> ConsentAsync(Uri authorize, string zoomUser, string decision = "allow")
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var consent = Html.Parse(await browser.GetStringAsync(authorize));
+        var nonce = consent.QuerySelector("input[name=nonce]") as IHtmlInputElement
+            ?? throw new InvalidOperationException("The consent page has no form: " + consent.Body?.TextContent);
+        var answer = await browser.PostAsync(new Uri(authorize, "authorize"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["nonce"] = nonce.Value,
+            ["user"] = zoomUser,
+            ["decision"] = decision,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        return answer.Headers.Location!;
+    }
+
+    public static AppointmentChanged Appointment(ZoomClinic clinic, DateTimeOffset start, int minutes = 30, AppointmentChange change = AppointmentChange.Booked,
+        Guid? appointmentId = null, string? slotKey = null, bool telemed = true, int capacity = 1, string patient = "Pat Patient")
+    {
+        var id = appointmentId ?? Guid.NewGuid();
+        return new AppointmentChanged(id, change, change is AppointmentChange.Cancelled ? "cancelled" : "confirmed", Guid.NewGuid(), "Video consultation",
+            telemed, MeetingProviderKind.Zoom, capacity, clinic.Host.Id, clinic.Host.UserId, clinic.Host.DisplayName, clinic.Host.TimeZone,
+            start, start.AddMinutes(minutes), patient, "patient@example.org", null, "Europe/London", null, slotKey ?? id.ToString());
+    }
+
+    public static Task PublishAsync(TestHost host, ZoomClinic clinic, params AppointmentChanged[] changes) =>
+        host.InTenantAsync(clinic.Tenant, async services =>
+        {
+            foreach (var change in changes)
+            {
+                await services.GetRequiredService<EventPublisher>().PublishAsync(change, clinic.Tenant.Id);
+            }
+            return true;
+        });
+
+    public static Task<T> InClinicAsync<T>(TestHost host, ZoomClinic clinic, Func<ZoomDb, Task<T>> query) =>
+        host.InTenantAsync(clinic.Tenant, services => query(services.GetRequiredService<ZoomDb>()));
+
+    public static Task<ZoomMeetingRecord?> MeetingAsync(TestHost host, ZoomClinic clinic, string slotKey) =>
+        InClinicAsync(host, clinic, db => db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.SlotKey == slotKey));
+
+    /// <summary>Waits until the slot's meeting reached a state and has no work left.</summary>
+    public static async Task<ZoomMeetingRecord> SettledMeetingAsync(TestHost host, ZoomClinic clinic, string slotKey, string state, TimeSpan? timeout = null)
+    {
+        ZoomMeetingRecord? meeting = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            meeting = await MeetingAsync(host, clinic, slotKey);
+            return meeting is not null && meeting.State == state && meeting.SyncedVersion >= meeting.DesiredVersion;
+        }, timeout ?? TimeSpan.FromSeconds(30), () => $"meeting of {slotKey}: {meeting?.State} v{meeting?.SyncedVersion}/{meeting?.DesiredVersion} {meeting?.LastError}");
+        return meeting!;
+    }
+}
+
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? describe = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not true within {timeout.TotalSeconds:0} s. {describe?.Invoke()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

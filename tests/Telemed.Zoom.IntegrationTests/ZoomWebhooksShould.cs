@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Telemed.Sandbox.Zoom.Webhooks;
+using Telemed.Zoom.IntegrationTests.Infrastructure;
+using static Telemed.Zoom.IntegrationTests.Infrastructure.ZoomClinics;
+
+namespace Telemed.Zoom.IntegrationTests;
+
+/// <summary>Zoom's signed webhooks, sent by the sandbox to the product's platform endpoint, and forged ones.</summary>
+public sealed class ZoomWebhooksShould(ZoomHostFixture fixture) : IClassFixture<ZoomHostFixture>
+{
+    private const string SecretToken = "sandboxWebhookSecret789";
+    private TestHost Host => fixture.Host;
+
+    [Fact]
+    public async Task DeleteTheTokensWhenZoomSendsASignedDeauthorization()
+    {
+        var clinic = await CreateAsync(Host);
+
+        var delivery = await fixture.Sandbox.PostAsync($"zoom/webhooks/deauthorize?user={clinic.ZoomUser}");
+
+        Assert.Equal(200, delivery.GetProperty("attempts")[0].GetProperty("status_code").GetInt32());
+        Assert.Equal(0, await InClinicAsync(Host, clinic, db => db.Connections.CountAsync()));
+        Assert.Contains("Connect Zoom", (await clinic.HostClient.GetPageAsync($"{clinic.PathBase}/zoom/connection")).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task AnswerZoomsUrlValidationChallenge()
+    {
+        var result = await fixture.Sandbox.PostAsync("zoom/webhooks/validate");
+
+        Assert.True(result.GetProperty("validated").GetBoolean(), result.ToString());
+    }
+
+    [Fact]
+    public async Task RecordWhenAMeetingStartsAndEnds()
+    {
+        var clinic = await CreateAsync(Host);
+        var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddHours(1));
+        await PublishAsync(Host, clinic, booked);
+        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+
+        await fixture.Sandbox.PostAsync($"zoom/webhooks/meeting-started?meeting_id={meeting.ZoomMeetingId}");
+        Assert.Equal("started", (await MeetingAsync(Host, clinic, booked.SlotKey))!.LiveStatus);
+        await fixture.Sandbox.PostAsync($"zoom/webhooks/meeting-ended?meeting_id={meeting.ZoomMeetingId}");
+        Assert.Equal("ended", (await MeetingAsync(Host, clinic, booked.SlotKey))!.LiveStatus);
+    }
+
+    [Theory]
+    [InlineData("bad signature")]
+    [InlineData("stale timestamp")]
+    [InlineData("no headers")]
+    public async Task RefuseADeauthorizationThatIsForgedOrStale(string flaw)
+    {
+        var clinic = await CreateAsync(Host);
+        var zoomUserId = (await fixture.Sandbox.AccountAsync(clinic.ZoomUser)).GetProperty("id").GetString();
+        var body = $$$"""{"event":"app_deauthorized","event_ts":1,"payload":{"account_id":"a","user_id":"{{{zoomUserId}}}","user_data_retention":"false"}}""";
+        var timestamp = DateTimeOffset.UtcNow.AddMinutes(flaw == "stale timestamp" ? -10 : 0).ToUnixTimeSeconds();
+        var signer = new ZoomWebhookSigner(flaw == "bad signature" ? "not-the-secret" : SecretToken);
+
+        var response = await PostWebhookAsync(body, flaw == "no headers" ? null : timestamp, signer.Sign(timestamp, body));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(1, await InClinicAsync(Host, clinic, db => db.Connections.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RefuseAnExactReplayOfASignedDelivery()
+    {
+        var body = """{"event":"meeting.ended","event_ts":2,"payload":{"account_id":"a","object":{"id":"1","host_id":"nobody"}}}""";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var signature = new ZoomWebhookSigner(SecretToken).Sign(timestamp, body);
+
+        var first = await PostWebhookAsync(body, timestamp, signature);
+        var replay = await PostWebhookAsync(body, timestamp, signature);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostWebhookAsync(string body, long? timestamp, string signature)
+    {
+        using var client = Host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/zoom/webhooks") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (timestamp is { } ts)
+        {
+            request.Headers.Add(ZoomWebhookSigner.TimestampHeader, ts.ToString());
+            request.Headers.Add(ZoomWebhookSigner.SignatureHeader, signature);
+        }
+
+        return await client.SendAsync(request);
+    }
+}
