@@ -1,86 +1,106 @@
 using System.Collections;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace Telemed.Liquid.Values;
 
 /// <summary>
-/// A template value. A small struct so numbers, booleans and dates never box; strings, lists
-/// and objects are held by reference. <c>default</c> is nil.
+/// A template value: 16 bytes, so it travels in registers, and numbers, booleans and dates never
+/// box. Strings, lists and objects are held by reference with their kind in the payload bits;
+/// numbers, booleans and dates hold their payload in the bits and a shared marker tells their kind
+/// (a date's marker also carries its UTC offset). <c>default</c> is nil.
 /// </summary>
-[StructLayout(LayoutKind.Auto)]
 public readonly partial struct LiquidValue
 {
-    private const long SafeStringFlag = 1;
+    private const long SafeStringFlag = 0x100;
+
+    private static readonly KindMarker BooleanMarker = new(LiquidValueKind.Boolean);
+    private static readonly KindMarker IntegerMarker = new(LiquidValueKind.Integer);
+    private static readonly KindMarker FloatMarker = new(LiquidValueKind.Float);
+    private static readonly KindMarker[] DateMarkers = new KindMarker[(2 * KindMarker.MaxOffsetMinutes) + 1];
 
     private readonly object? _object;
     private readonly long _bits;
-    private readonly short _offsetMinutes;
 
-    private LiquidValue(LiquidValueKind kind, long bits, object? value, short offsetMinutes = 0)
+    private LiquidValue(object? value, long bits)
     {
-        Kind = kind;
-        _bits = bits;
         _object = value;
-        _offsetMinutes = offsetMinutes;
+        _bits = bits;
     }
 
     public static readonly LiquidValue Nil;
-    public static readonly LiquidValue True = new(LiquidValueKind.Boolean, 1, null);
-    public static readonly LiquidValue False = new(LiquidValueKind.Boolean, 0, null);
-    public static readonly LiquidValue Empty = new(LiquidValueKind.Empty, 0, null);
-    public static readonly LiquidValue Blank = new(LiquidValueKind.Blank, 0, null);
-    public static readonly LiquidValue EmptyString = new(LiquidValueKind.String, 0, string.Empty);
+    public static readonly LiquidValue True = new(BooleanMarker, 1);
+    public static readonly LiquidValue False = new(BooleanMarker, 0);
+    public static readonly LiquidValue Empty = new(new KindMarker(LiquidValueKind.Empty), 0);
+    public static readonly LiquidValue Blank = new(new KindMarker(LiquidValueKind.Blank), 0);
+    public static readonly LiquidValue EmptyString = new(string.Empty, (long)LiquidValueKind.String);
 
-    private static readonly LiquidValue[] SmallIntegers = CreateSmallIntegers();
+    public LiquidValueKind Kind
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            var value = _object;
+            if (value is null)
+            {
+                return LiquidValueKind.Nil;
+            }
 
-    public LiquidValueKind Kind { get; }
+            return value.GetType() == typeof(KindMarker) ? Unsafe.As<KindMarker>(value).Kind : (LiquidValueKind)(byte)_bits;
+        }
+    }
 
-    public bool IsNil => Kind == LiquidValueKind.Nil;
+    public bool IsNil => _object is null;
 
     /// <summary>Only <c>false</c> and <c>nil</c> are falsy, as in Ruby.</summary>
-    public bool IsTruthy => Kind switch
-    {
-        LiquidValueKind.Nil => false,
-        LiquidValueKind.Boolean => _bits != 0,
-        _ => true,
-    };
+    public bool IsTruthy => _object is not null && (!ReferenceEquals(_object, BooleanMarker) || _bits != 0);
 
-    public bool IsNumber => Kind is LiquidValueKind.Integer or LiquidValueKind.Float;
+    public bool IsNumber => ReferenceEquals(_object, IntegerMarker) || ReferenceEquals(_object, FloatMarker);
 
     /// <summary>True for a string that is already HTML-encoded or marked <c>raw</c> by the template.</summary>
-    public bool IsSafe => Kind == LiquidValueKind.String && _bits == SafeStringFlag;
+    public bool IsSafe => _object is string && (_bits & SafeStringFlag) != 0;
 
     public bool AsBoolean => _bits != 0;
 
     public long AsInteger => _bits;
 
-    public double AsFloat => Kind == LiquidValueKind.Integer ? _bits : BitConverter.Int64BitsToDouble(_bits);
+    public double AsFloat => ReferenceEquals(_object, IntegerMarker) ? _bits : BitConverter.Int64BitsToDouble(_bits);
 
     public string? AsString => _object as string;
 
-    public IReadOnlyList<LiquidValue>? AsArray => Kind == LiquidValueKind.Array ? (IReadOnlyList<LiquidValue>)_object! : null;
+    public IReadOnlyList<LiquidValue>? AsArray => Kind == LiquidValueKind.Array ? Unsafe.As<IReadOnlyList<LiquidValue>>(_object) : null;
 
     public LiquidObject? AsHash => _object as LiquidObject;
 
-    public DateTimeOffset AsDateTime => new(new DateTime(_bits + (_offsetMinutes * TimeSpan.TicksPerMinute)), TimeSpan.FromMinutes(_offsetMinutes));
+    public DateTimeOffset AsDateTime
+    {
+        get
+        {
+            var offset = ((KindMarker)_object!).OffsetMinutes;
+            return new DateTimeOffset(new DateTime(_bits + (offset * TimeSpan.TicksPerMinute)), TimeSpan.FromMinutes(offset));
+        }
+    }
 
     /// <summary>The wrapped object for <see cref="LiquidValueKind.Object"/>: an <see cref="ILiquidObject"/> or a registered instance.</summary>
     public object? ObjectReference => Kind == LiquidValueKind.Object ? _object : null;
 
     public static LiquidValue Create(bool value) => value ? True : False;
 
-    public static LiquidValue Create(long value) =>
-        (ulong)(value + 1) < (ulong)SmallIntegers.Length ? SmallIntegers[value + 1] : new(LiquidValueKind.Integer, value, null);
+    public static LiquidValue Create(long value) => new(IntegerMarker, value);
 
-    public static LiquidValue Create(double value) => new(LiquidValueKind.Float, BitConverter.DoubleToInt64Bits(value), null);
+    public static LiquidValue Create(double value) => new(FloatMarker, BitConverter.DoubleToInt64Bits(value));
 
-    public static LiquidValue Create(string? value) => value is null ? Nil : new(LiquidValueKind.String, 0, value);
+    public static LiquidValue Create(string? value) => value is null ? Nil : new(value, (long)LiquidValueKind.String);
 
     /// <summary>A string the output must not encode again (it is already encoded or explicitly raw).</summary>
-    public static LiquidValue SafeString(string value) => new(LiquidValueKind.String, SafeStringFlag, value);
+    public static LiquidValue SafeString(string value) => new(value, (long)LiquidValueKind.String | SafeStringFlag);
 
-    public static LiquidValue Create(DateTimeOffset value) =>
-        new(LiquidValueKind.DateTime, value.UtcTicks, null, (short)value.Offset.TotalMinutes);
+    public static LiquidValue Create(DateTimeOffset value)
+    {
+        var offset = (int)value.Offset.TotalMinutes;
+        var index = offset + KindMarker.MaxOffsetMinutes;
+        var marker = DateMarkers[index] ??= new KindMarker(LiquidValueKind.DateTime, (short)offset);
+        return new(marker, value.UtcTicks);
+    }
 
     /// <summary>Unspecified kinds are read as UTC, the way instants are stored in this product.</summary>
     public static LiquidValue Create(DateTime value) => value.Kind switch
@@ -89,11 +109,11 @@ public readonly partial struct LiquidValue
         _ => Create(new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc))),
     };
 
-    public static LiquidValue Create(IReadOnlyList<LiquidValue> items) => new(LiquidValueKind.Array, 0, items);
+    public static LiquidValue Create(IReadOnlyList<LiquidValue> items) => new(items, (long)LiquidValueKind.Array);
 
-    public static LiquidValue Create(LiquidObject? hash) => hash is null ? Nil : new(LiquidValueKind.Hash, 0, hash);
+    public static LiquidValue Create(LiquidObject? hash) => hash is null ? Nil : new(hash, (long)LiquidValueKind.Hash);
 
-    public static LiquidValue Create(ILiquidObject? value) => value is null ? Nil : new(LiquidValueKind.Object, 0, value);
+    public static LiquidValue Create(ILiquidObject? value) => value is null ? Nil : new(value, (long)LiquidValueKind.Object);
 
     public static LiquidValue Array(params LiquidValue[] items) => Create(items);
 
@@ -124,7 +144,7 @@ public readonly partial struct LiquidValue
         IDictionary dictionary => Create(ToHash(dictionary)),
         IList list => Create(ToArray(list)),
         IEnumerable sequence => Create(ToArray(sequence)),
-        _ => new(LiquidValueKind.Object, 0, value),
+        _ => new(value, (long)LiquidValueKind.Object),
     };
 
     public static implicit operator LiquidValue(string? value) => Create(value);
@@ -192,14 +212,13 @@ public readonly partial struct LiquidValue
         return [.. items];
     }
 
-    private static LiquidValue[] CreateSmallIntegers()
+    /// <summary>Tells the kind of a value held in the bits; dates' markers also carry the UTC offset.</summary>
+    private sealed class KindMarker(LiquidValueKind kind, short offsetMinutes = 0)
     {
-        var values = new LiquidValue[258];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = new LiquidValue(LiquidValueKind.Integer, i - 1, null);
-        }
+        public const int MaxOffsetMinutes = 14 * 60;
 
-        return values;
+        public LiquidValueKind Kind { get; } = kind;
+
+        public short OffsetMinutes { get; } = offsetMinutes;
     }
 }
