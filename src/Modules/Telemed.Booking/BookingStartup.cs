@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Telemed.Booking.Data;
+using Telemed.Booking.Endpoints;
+using Telemed.Booking.Recipes;
+using Telemed.Booking.Services;
+using Telemed.Core.Clinic;
+using Telemed.Core.Data;
+using Telemed.Core.Modules;
+using Telemed.Core.Navigation;
+using Telemed.Core.Recipes;
+using Telemed.Core.Security;
+
+namespace Telemed.Booking;
+
+/// <summary>Services, hosts, availability, bookings held by the database, the public booking site, portal and dashboard.</summary>
+public sealed class BookingStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTenantDbContext<BookingDb>();
+        services.AddMigrations<BookingMigrations>();
+        services.AddScoped<SlotFinder>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<AppointmentActions>();
+        services.AddScoped<AppointmentEvents>();
+        services.AddScoped<AppointmentQueries>();
+        services.AddScoped<ManageLinks>();
+        services.AddScoped<StaffContext>();
+        services.AddScoped<MeetingLookup>();
+        services.AddScoped<SlotSuggestions>();
+        services.AddScoped<IHostDirectory, HostDirectory>();
+        services.AddSingleton<IRecipeStep, ServicesRecipeStep>();
+        services.AddSingleton<IRecipeStep, HostsRecipeStep>();
+
+        services.AddPermissions<BookingPermissions>();
+        services.AddAdminMenu(
+            new AdminMenuItem("Appointments", "/admin/appointments", BookingPermissions.ManageAppointments.Name, 10),
+            new AdminMenuItem("Services", "/admin/services", BookingPermissions.ManageServices.Name, 30),
+            new AdminMenuItem("Hosts", "/admin/hosts", BookingPermissions.ManageHosts.Name, 40),
+            new AdminMenuItem("My schedule", "/admin/my-schedule", BookingPermissions.EditOwnSchedule.Name, 45));
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => BookingEndpoints.Map(endpoints);
+}

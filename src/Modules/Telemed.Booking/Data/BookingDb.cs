@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Telemed.Booking.Models;
+using Telemed.Core.Data;
+using Telemed.Core.Tenancy;
+
+namespace Telemed.Booking.Data;
+
+/// <summary>The booking module's tables, filtered to the current clinic.</summary>
+public sealed class BookingDb(DbContextOptions<BookingDb> options, TenantContext tenantContext) : TenantDbContext(options, tenantContext)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServiceHost> ServiceHosts => Set<ServiceHost>();
+    public DbSet<HostProfile> Hosts => Set<HostProfile>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<SlotHold> Slots => Set<SlotHold>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Service>(service =>
+        {
+            service.ToTable("booking_services");
+            service.Property(s => s.MeetingProvider).HasConversion<string>();
+            service.Ignore(s => s.IsGroup);
+        });
+        modelBuilder.Entity<ServiceHost>(link =>
+        {
+            link.ToTable("booking_service_hosts");
+            link.HasKey(l => new { l.ServiceId, l.HostId });
+        });
+        modelBuilder.Entity<HostProfile>(host =>
+        {
+            host.ToTable("booking_hosts");
+            host.Property(h => h.Availability).HasColumnType("jsonb").HasConversion(
+                value => JsonSerializer.Serialize(value, Json),
+                json => JsonSerializer.Deserialize<HostAvailability>(json, Json) ?? HostAvailability.Empty);
+            host.Ignore(h => h.Zone);
+        });
+        modelBuilder.Entity<Appointment>(appointment =>
+        {
+            appointment.ToTable("booking_appointments");
+            appointment.Property(a => a.Version).IsConcurrencyToken();
+            appointment.Property(a => a.Reschedules).HasColumnType("jsonb").HasConversion(
+                value => JsonSerializer.Serialize(value, Json),
+                json => JsonSerializer.Deserialize<List<RescheduleEntry>>(json, Json) ?? new List<RescheduleEntry>(),
+                new ValueComparer<List<RescheduleEntry>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    list => list.Aggregate(0, (hash, entry) => HashCode.Combine(hash, entry)),
+                    list => list.ToList()));
+            appointment.Ignore(a => a.DurationMinutes);
+            appointment.Ignore(a => a.IsConfirmed);
+        });
+        modelBuilder.Entity<SlotHold>(slot => slot.ToTable("booking_slots"));
+    }
+}

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Telemed.Booking.Services;
+
+namespace Telemed.Booking.Pages.Booking;
+
+/// <summary>One appointment for staff: details, meeting, outcome, cancel with a reason, delete.</summary>
+[Authorize(Policy = "booking.appointments")]
+public sealed class AdminAppointmentModel(AppointmentQueries appointments, StaffContext staff, AppointmentActions actions,
+    MeetingLookup meetings, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Please give a reason; the patient is told.")]
+    [StringLength(AppointmentActions.MaxReasonLength, ErrorMessage = "Please keep the reason to 500 characters.")]
+    public string? Reason { get; set; }
+
+    public AppointmentRow Row { get; private set; } = null!;
+    public MeetingSectionView Meeting { get; private set; } = null!;
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? await ShowAsync();
+
+    public async Task<IActionResult> OnPostOutcomeAsync(bool attended) =>
+        await LoadAsync() ?? Done(await actions.RecordOutcomeAsync(Id, attended, HttpContext.RequestAborted),
+            $"Marked {(attended ? "completed" : "no-show")}.");
+
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        if (await LoadAsync() is { } problem)
+        {
+            return problem;
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await ShowAsync();
+        }
+        return Done(await actions.CancelAsync(Id, Reason!, staff.DisplayName, enforceNotice: false, HttpContext.RequestAborted), "Appointment cancelled.");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        if (await LoadAsync() is { } problem)
+        {
+            return problem;
+        }
+        var result = await actions.DeleteAsync(Id, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Done(result, "");
+        }
+        TempData["Status"] = $"{Row.Appointment.PatientName}'s appointment was deleted.";
+        return Redirect($"{Request.PathBase}/admin/appointments");
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var row = await appointments.FindAsync(Id, HttpContext.RequestAborted);
+        if (row is null || !await staff.MayManageAsync(row.Appointment, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+        Row = row;
+        return null;
+    }
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        var a = Row.Appointment;
+        var startActive = a.IsConfirmed && Now >= a.StartUtc - MeetingLookup.JoinOpensBefore && Now < a.EndUtc;
+        var info = await meetings.ForHostAsync(a, Row.Service, freshStartUrl: startActive, HttpContext.RequestAborted);
+        Meeting = new MeetingSectionView(Row.Service.Telemed, meetings.HasProviderFor(Row.Service), Row.Service.MeetingProvider.ToString(), info, startActive);
+        return Page();
+    }
+
+    private RedirectResult Done(BookingResult result, string success)
+    {
+        TempData[result.Succeeded ? "Status" : "Error"] = result.Succeeded ? success : result.Message;
+        return Redirect($"{Request.PathBase}/admin/appointments/{Id}");
+    }
+}

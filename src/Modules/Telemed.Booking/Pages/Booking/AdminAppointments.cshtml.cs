@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Telemed.Booking.Data;
+using Telemed.Booking.Models;
+using Telemed.Booking.Services;
+
+namespace Telemed.Booking.Pages.Booking;
+
+/// <summary>The staff list: hosts see their own, admins everyone's; filter by host, status and patient.</summary>
+[Authorize(Policy = "booking.appointments")]
+public sealed class AdminAppointmentsModel(AppointmentQueries appointments, StaffContext staff, BookingDb db, AppointmentActions actions, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string When { get; set; } = AppointmentFilter.Today;
+    [BindProperty(SupportsGet = true)] public Guid? Host { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public IReadOnlyList<AppointmentRow> Rows { get; private set; } = [];
+    public IReadOnlyList<HostProfile> Hosts { get; private set; } = [];
+    public bool IsAdmin => staff.IsAdmin;
+    public string? OwnHostName { get; private set; }
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
+    public async Task OnGetAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        if (!AppointmentFilter.Periods.Contains(When))
+        {
+            When = AppointmentFilter.Today;
+        }
+        var own = await staff.OwnHostAsync(cancellationToken);
+        OwnHostName = own?.DisplayName;
+        if (IsAdmin)
+        {
+            Hosts = await db.Hosts.AsNoTracking().OrderBy(h => h.DisplayName).ToListAsync(cancellationToken);
+        }
+        else if (own is null)
+        {
+            return;
+        }
+
+        var filter = new AppointmentFilter(IsAdmin ? Host : null, Status, Q?.Length > 100 ? Q[..100] : Q, When);
+        Rows = await appointments.ListForStaffAsync(filter, IsAdmin ? null : own!.Id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, bool attended)
+    {
+        var row = await appointments.FindAsync(id, HttpContext.RequestAborted);
+        if (row is null || !await staff.MayManageAsync(row.Appointment, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+        var result = await actions.RecordOutcomeAsync(id, attended, HttpContext.RequestAborted);
+        TempData[result.Succeeded ? "Status" : "Error"] = result.Succeeded
+            ? $"{row.Appointment.PatientName}'s appointment is marked {(attended ? "completed" : "no-show")}."
+            : result.Message;
+        return Redirect($"{Request.PathBase}/admin/appointments");
+    }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Telemed.Booking.Pages.Booking;
+
+/// <summary>The host form. Weekly hours are one text per weekday, indexed by <see cref="DayOfWeek"/>.</summary>
+public sealed class HostInput
+{
+    [Display(Name = "Signs in as")]
+    public Guid? UserId { get; set; }
+
+    [Display(Name = "Display name")]
+    [Required(ErrorMessage = "Give the name patients see.")]
+    [StringLength(120, ErrorMessage = "At most 120 characters.")]
+    public string? DisplayName { get; set; }
+
+    [StringLength(2000, ErrorMessage = "At most 2000 characters.")]
+    public string? Bio { get; set; }
+
+    [Display(Name = "Time zone")]
+    [Required(ErrorMessage = "Choose the zone the hours are in.")]
+    public string? TimeZone { get; set; }
+
+    public string?[] Weekly { get; set; } = new string?[7];
+
+    [Display(Name = "Other hours on given dates")]
+    [StringLength(4000, ErrorMessage = "At most 4000 characters.")]
+    public string? Overrides { get; set; }
+
+    [Display(Name = "Out of office")]
+    [StringLength(4000, ErrorMessage = "At most 4000 characters.")]
+    public string? OutOfOffice { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public List<Guid> ServiceIds { get; set; } = [];
+
+    /// <summary>Monday first, as clinics read a week.</summary>
+    public static readonly IReadOnlyList<DayOfWeek> WeekOrder =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Telemed.Booking.Data;
+using Telemed.Booking.Models;
+using Telemed.Core.Clinic;
+using Telemed.Core.Recipes;
+
+namespace Telemed.Booking.Recipes;
+
+/// <summary>
+/// <c>{ "step": "services", "services": [ { "name", "description", "durations": [30], "telemed",
+/// "meetingProvider": "Zoom|GoogleMeet|None", "capacity", "bufferBefore", "bufferAfter",
+/// "minimumNoticeMinutes", "horizonDays", "changeNoticeMinutes" } ] }</c>. A service whose name
+/// already exists in the clinic is left as it is.
+/// </summary>
+public sealed class ServicesRecipeStep : IRecipeStep
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public string Name => "services";
+
+    public IEnumerable<string> Validate(JsonElement step)
+    {
+        var (services, error) = Read(step);
+        if (error is not null)
+        {
+            return [error];
+        }
+        return services.SelectMany((service, index) => Problems(service, index + 1));
+    }
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Services.GetRequiredService<BookingDb>();
+        foreach (var item in Read(context.Step).Services)
+        {
+            if (await db.Services.AnyAsync(s => s.Name == item.Name, cancellationToken))
+            {
+                continue;
+            }
+            db.Services.Add(new Service
+            {
+                Name = item.Name!,
+                Description = item.Description,
+                Durations = item.Durations!.Order().ToArray(),
+                Telemed = item.Telemed,
+                MeetingProvider = item.Telemed ? item.MeetingProvider : MeetingProviderKind.None,
+                Capacity = item.Capacity,
+                BufferBeforeMinutes = item.BufferBefore,
+                BufferAfterMinutes = item.BufferAfter,
+                MinimumNoticeMinutes = item.MinimumNoticeMinutes,
+                HorizonDays = item.HorizonDays,
+                ChangeNoticeMinutes = item.ChangeNoticeMinutes,
+                Active = item.Active,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static (IReadOnlyList<ServiceData> Services, string? Error) Read(JsonElement step)
+    {
+        if (!step.TryGetProperty("services", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return ([], "\"services\" must be a list");
+        }
+        try
+        {
+            return (list.Deserialize<List<ServiceData>>(Json) ?? [], null);
+        }
+        catch (JsonException exception)
+        {
+            return ([], $"a service is not in the expected shape: {exception.Message}");
+        }
+    }
+
+    private static IEnumerable<string> Problems(ServiceData service, int index)
+    {
+        if (string.IsNullOrWhiteSpace(service.Name) || service.Name.Length > 120)
+        {
+            yield return $"service {index} needs a \"name\" of at most 120 characters";
+        }
+        if (service.Durations is not { Length: > 0 } || service.Durations.Any(d => d is < 5 or > 480))
+        {
+            yield return $"service {index} needs \"durations\" between 5 and 480 minutes";
+        }
+        if (service.Capacity is < 1 or > 500)
+        {
+            yield return $"service {index} needs a \"capacity\" from 1 to 500";
+        }
+        if (service.BufferBefore < 0 || service.BufferAfter < 0 || service.MinimumNoticeMinutes < 0 || service.ChangeNoticeMinutes < 0)
+        {
+            yield return $"service {index} cannot have negative buffers or notice";
+        }
+        if (service.HorizonDays is < 1 or > 730)
+        {
+            yield return $"service {index} needs \"horizonDays\" from 1 to 730";
+        }
+    }
+
+    private sealed record ServiceData(
+        string? Name,
+        string? Description,
+        int[]? Durations,
+        bool Telemed = false,
+        MeetingProviderKind MeetingProvider = MeetingProviderKind.None,
+        int Capacity = 1,
+        int BufferBefore = 0,
+        int BufferAfter = 0,
+        int MinimumNoticeMinutes = 0,
+        int HorizonDays = 60,
+        int ChangeNoticeMinutes = 0,
+        bool Active = true);
+}

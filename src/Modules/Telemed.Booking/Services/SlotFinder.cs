@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Telemed.Booking.Availability;
+using Telemed.Booking.Data;
+using Telemed.Booking.Models;
+
+namespace Telemed.Booking.Services;
+
+/// <summary>A bookable slot with the host who would take it.</summary>
+public sealed record HostSlot(HostProfile Host, AvailableSlot Slot);
+
+/// <summary>Feeds the availability engine from the database: hosts' schedules and the seats already held.</summary>
+public sealed class SlotFinder(BookingDb db, TimeProvider clock)
+{
+    /// <summary>Busy time is loaded this far beyond the query on each side, to cover any buffer.</summary>
+    private static readonly TimeSpan BusyMargin = TimeSpan.FromDays(1);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>The active hosts offering a service (one host when <paramref name="hostId"/> is given), by name.</summary>
+    public async Task<IReadOnlyList<HostProfile>> HostsOfferingAsync(Guid serviceId, Guid? hostId, CancellationToken cancellationToken)
+    {
+        var query = from host in db.Hosts
+                    join link in db.ServiceHosts on host.Id equals link.HostId
+                    where link.ServiceId == serviceId && host.Active && (hostId == null || host.Id == hostId)
+                    orderby host.DisplayName
+                    select host;
+        return await query.AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Slots whose start lies in <paramref name="range"/>, over all the given hosts, by start then host.
+    /// <paramref name="ignoreBusy"/> asks "is this inside working hours at all"; a seat of
+    /// <paramref name="releasingSlot"/> is treated as free (the appointment being moved holds it).
+    /// </summary>
+    public async Task<IReadOnlyList<HostSlot>> FindAsync(Service service, IReadOnlyList<HostProfile> hosts, int minutes, UtcRange range,
+        CancellationToken cancellationToken, bool ignoreBusy = false, Guid? releasingSlot = null)
+    {
+        if (hosts.Count == 0)
+        {
+            return [];
+        }
+
+        var holds = ignoreBusy ? [] : await LoadHoldsAsync(hosts, range, cancellationToken);
+        var rules = service.RulesFor(minutes);
+        var query = new AvailabilityQuery(range, Now);
+        var found = new List<HostSlot>();
+        foreach (var host in hosts)
+        {
+            var busy = holds.Where(h => h.HostId == host.Id)
+                .Select(h => new BusyInterval(h.StartUtc, h.EndUtc,
+                    TimeSpan.FromMinutes(h.BufferBeforeMinutes), TimeSpan.FromMinutes(h.BufferAfterMinutes),
+                    h.ServiceId.ToString(), h.SeatsTaken - (h.Id == releasingSlot ? 1 : 0)))
+                .Where(b => b.Seats > 0)
+                .ToList();
+            found.AddRange(AvailabilityEngine.FindSlots(host.ToSchedule(), rules, busy, query).Select(slot => new HostSlot(host, slot)));
+        }
+
+        return found.OrderBy(s => s.Slot.Start).ThenBy(s => s.Host.DisplayName, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<List<SlotHold>> LoadHoldsAsync(IReadOnlyList<HostProfile> hosts, UtcRange range, CancellationToken cancellationToken)
+    {
+        var hostIds = hosts.Select(h => h.Id).ToList();
+        // Npgsql writes only UTC offsets to timestamptz.
+        var from = range.From.ToUniversalTime() - BusyMargin;
+        var to = range.To.ToUniversalTime() + BusyMargin;
+        return await db.Slots.AsNoTracking()
+            .Where(s => hostIds.Contains(s.HostId) && s.SeatsTaken > 0 && s.StartUtc < to && s.EndUtc > from)
+            .ToListAsync(cancellationToken);
+    }
+}
