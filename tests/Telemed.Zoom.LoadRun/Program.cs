@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Telemed.Testing;
+using Telemed.Zoom.LoadRun;
+
+// dotnet run -c Release --project tests/Telemed.Zoom.LoadRun -- [bookings=1000] [hosts=20] [failureRatio=0.2]
+var bookings = args.Length > 0 ? int.Parse(args[0]) : 1000;
+var hosts = args.Length > 1 ? int.Parse(args[1]) : 20;
+var ratio = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0.2;
+
+Console.WriteLine($"Zoom fault run: {bookings} bookings over {hosts} hosts, {ratio:P0} of sandbox calls failing (5xx, 429, timeouts).");
+await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
+{
+    ["Jobs:Workers"] = "16",
+    ["Zoom:RequestTimeout"] = "00:00:01",
+    ["Logging:LogLevel:Default"] = "Error",
+    ["Sandbox:RequestLogCapacity"] = "500000",
+});
+var run = new FaultRun(host, bookings, hosts, ratio);
+await run.ArrangeAsync();
+
+var clock = Stopwatch.StartNew();
+await run.BookAsync();
+var settled = await run.WaitUntilSettledAsync(TimeSpan.FromMinutes(20), progress => Console.WriteLine($"  {clock.Elapsed:mm\\:ss} {progress}"));
+clock.Stop();
+
+var report = await run.CountAsync();
+Console.WriteLine($"Elapsed: {clock.Elapsed.TotalSeconds:0.0} s (bookings published and every meeting settled)");
+Console.WriteLine(report);
+return settled && report.Exact ? 0 : 1;
