@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using HandlebarsDotNet;
@@ -77,9 +78,11 @@ public class TemplateBenchmarks
             writer.Write(text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant());
         });
         handlebars.RegisterHelper("upcase", (writer, _, arguments) => writer.Write(arguments[0]?.ToString()?.ToUpperInvariant() ?? string.Empty));
+        // Zones are cached as the Liquid engine caches them, so both do the same work per date.
+        var zones = new ConcurrentDictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
         handlebars.RegisterHelper("date", (writer, _, arguments) =>
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(arguments[2]?.ToString() ?? "UTC");
+            var zone = zones.GetOrAdd(arguments[2]?.ToString() ?? "UTC", TimeZoneInfo.FindSystemTimeZoneById);
             var local = TimeZoneInfo.ConvertTime(arguments[0] is DateTimeOffset instant ? instant : default, zone);
             writer.Write(local.ToString(arguments[1]?.ToString(), CultureInfo.InvariantCulture));
         });

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Telemed.Liquid.Filters;
 
@@ -8,21 +7,21 @@ internal static class Strftime
 {
     private static readonly DateTimeFormatInfo English = CultureInfo.InvariantCulture.DateTimeFormat;
 
-    [ThreadStatic]
-    private static StringBuilder? s_builder;
-
     public static string Format(DateTimeOffset date, string format)
     {
-        var builder = s_builder ?? new StringBuilder(64);
-        s_builder = null;
-        Append(builder, date, format);
-        var text = builder.ToString();
-        builder.Clear();
-        s_builder = builder;
-        return text;
+        var builder = new CharWriter(stackalloc char[128]);
+        try
+        {
+            Append(ref builder, date, format);
+            return builder.ToString();
+        }
+        finally
+        {
+            builder.Dispose();
+        }
     }
 
-    private static void Append(StringBuilder builder, DateTimeOffset date, string format)
+    private static void Append(ref CharWriter builder, DateTimeOffset date, string format)
     {
         var parts = new DateParts(date);
         for (var i = 0; i < format.Length; i++)
@@ -55,56 +54,56 @@ internal static class Strftime
                 continue;
             }
 
-            if (i >= format.Length || !AppendDirective(builder, date, parts, format[i], flags, width))
+            if (i >= format.Length || !AppendDirective(ref builder, date, parts, format[i], flags, width))
             {
-                builder.Append(format, start, Math.Min(i + 1, format.Length) - start);
+                builder.Append(format.AsSpan(start, Math.Min(i + 1, format.Length) - start));
             }
         }
     }
 
-    private static bool AppendDirective(StringBuilder builder, DateTimeOffset date, in DateParts parts, char directive, char flags, int width)
+    private static bool AppendDirective(ref CharWriter builder, DateTimeOffset date, in DateParts parts, char directive, char flags, int width)
     {
         var hour12 = parts.Hour % 12 == 0 ? 12 : parts.Hour % 12;
         switch (directive)
         {
-            case 'Y': Number(builder, parts.Year, 4, '0', flags, width); break;
-            case 'C': Number(builder, parts.Year / 100, 2, '0', flags, width); break;
-            case 'y': Number(builder, parts.Year % 100, 2, '0', flags, width); break;
-            case 'm': Number(builder, parts.Month, 2, '0', flags, width); break;
-            case 'd': Number(builder, parts.Day, 2, '0', flags, width); break;
-            case 'e': Number(builder, parts.Day, 2, ' ', flags, width); break;
-            case 'j': Number(builder, parts.DayOfYear, 3, '0', flags, width); break;
-            case 'H': Number(builder, parts.Hour, 2, '0', flags, width); break;
-            case 'k': Number(builder, parts.Hour, 2, ' ', flags, width); break;
-            case 'I': Number(builder, hour12, 2, '0', flags, width); break;
-            case 'l': Number(builder, hour12, 2, ' ', flags, width); break;
-            case 'M': Number(builder, parts.Minute, 2, '0', flags, width); break;
-            case 'S': Number(builder, parts.Second, 2, '0', flags, width); break;
-            case 'L': Number(builder, parts.Millisecond, 3, '0', flags, width); break;
-            case 'N': Text(builder, (date.Ticks % TimeSpan.TicksPerSecond * 100).ToString("000000000", CultureInfo.InvariantCulture)[..(width is > 0 and < 9 ? width : 9)], flags, 0); break;
-            case 'u': Number(builder, parts.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)parts.DayOfWeek, 1, '0', flags, width); break;
-            case 'w': Number(builder, (int)parts.DayOfWeek, 1, '0', flags, width); break;
-            case 'U': Number(builder, (parts.DayOfYear + 6 - (int)parts.DayOfWeek) / 7, 2, '0', flags, width); break;
-            case 'W': Number(builder, (parts.DayOfYear + 6 - (((int)parts.DayOfWeek + 6) % 7)) / 7, 2, '0', flags, width); break;
-            case 'V': Number(builder, ISOWeek.GetWeekOfYear(date.DateTime), 2, '0', flags, width); break;
-            case 'G': Number(builder, ISOWeek.GetYear(date.DateTime), 4, '0', flags, width); break;
-            case 'g': Number(builder, ISOWeek.GetYear(date.DateTime) % 100, 2, '0', flags, width); break;
-            case 's': Number(builder, date.ToUnixTimeSeconds(), 1, '0', flags, width); break;
-            case 'a': Text(builder, English.GetAbbreviatedDayName(parts.DayOfWeek), flags, width); break;
-            case 'A': Text(builder, English.GetDayName(parts.DayOfWeek), flags, width); break;
-            case 'b' or 'h': Text(builder, English.GetAbbreviatedMonthName(parts.Month), flags, width); break;
-            case 'B': Text(builder, English.GetMonthName(parts.Month), flags, width); break;
-            case 'p': Text(builder, parts.Hour < 12 ? "AM" : "PM", flags, width); break;
-            case 'P': Text(builder, parts.Hour < 12 ? "am" : "pm", flags, width); break;
-            case 'z': Text(builder, Offset(date, colon: false), flags, width); break;
-            case 'Z': Text(builder, date.Offset == TimeSpan.Zero ? "UTC" : Offset(date, colon: false), flags, width); break;
-            case 'c': Append(builder, date, "%a %b %e %H:%M:%S %Y"); break;
-            case 'D' or 'x': Append(builder, date, "%m/%d/%y"); break;
-            case 'F': Append(builder, date, "%Y-%m-%d"); break;
-            case 'T' or 'X': Append(builder, date, "%H:%M:%S"); break;
-            case 'R': Append(builder, date, "%H:%M"); break;
-            case 'r': Append(builder, date, "%I:%M:%S %p"); break;
-            case 'v': Append(builder, date, "%e-%^b-%Y"); break;
+            case 'Y': Number(ref builder, parts.Year, 4, '0', flags, width); break;
+            case 'C': Number(ref builder, parts.Year / 100, 2, '0', flags, width); break;
+            case 'y': Number(ref builder, parts.Year % 100, 2, '0', flags, width); break;
+            case 'm': Number(ref builder, parts.Month, 2, '0', flags, width); break;
+            case 'd': Number(ref builder, parts.Day, 2, '0', flags, width); break;
+            case 'e': Number(ref builder, parts.Day, 2, ' ', flags, width); break;
+            case 'j': Number(ref builder, parts.DayOfYear, 3, '0', flags, width); break;
+            case 'H': Number(ref builder, parts.Hour, 2, '0', flags, width); break;
+            case 'k': Number(ref builder, parts.Hour, 2, ' ', flags, width); break;
+            case 'I': Number(ref builder, hour12, 2, '0', flags, width); break;
+            case 'l': Number(ref builder, hour12, 2, ' ', flags, width); break;
+            case 'M': Number(ref builder, parts.Minute, 2, '0', flags, width); break;
+            case 'S': Number(ref builder, parts.Second, 2, '0', flags, width); break;
+            case 'L': Number(ref builder, parts.Millisecond, 3, '0', flags, width); break;
+            case 'N': Text(ref builder, (date.Ticks % TimeSpan.TicksPerSecond * 100).ToString("000000000", CultureInfo.InvariantCulture)[..(width is > 0 and < 9 ? width : 9)], flags, 0); break;
+            case 'u': Number(ref builder, parts.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)parts.DayOfWeek, 1, '0', flags, width); break;
+            case 'w': Number(ref builder, (int)parts.DayOfWeek, 1, '0', flags, width); break;
+            case 'U': Number(ref builder, (parts.DayOfYear + 6 - (int)parts.DayOfWeek) / 7, 2, '0', flags, width); break;
+            case 'W': Number(ref builder, (parts.DayOfYear + 6 - (((int)parts.DayOfWeek + 6) % 7)) / 7, 2, '0', flags, width); break;
+            case 'V': Number(ref builder, ISOWeek.GetWeekOfYear(date.DateTime), 2, '0', flags, width); break;
+            case 'G': Number(ref builder, ISOWeek.GetYear(date.DateTime), 4, '0', flags, width); break;
+            case 'g': Number(ref builder, ISOWeek.GetYear(date.DateTime) % 100, 2, '0', flags, width); break;
+            case 's': Number(ref builder, date.ToUnixTimeSeconds(), 1, '0', flags, width); break;
+            case 'a': Text(ref builder, English.GetAbbreviatedDayName(parts.DayOfWeek), flags, width); break;
+            case 'A': Text(ref builder, English.GetDayName(parts.DayOfWeek), flags, width); break;
+            case 'b' or 'h': Text(ref builder, English.GetAbbreviatedMonthName(parts.Month), flags, width); break;
+            case 'B': Text(ref builder, English.GetMonthName(parts.Month), flags, width); break;
+            case 'p': Text(ref builder, parts.Hour < 12 ? "AM" : "PM", flags, width); break;
+            case 'P': Text(ref builder, parts.Hour < 12 ? "am" : "pm", flags, width); break;
+            case 'z': Text(ref builder, Offset(date, colon: false), flags, width); break;
+            case 'Z': Text(ref builder, date.Offset == TimeSpan.Zero ? "UTC" : Offset(date, colon: false), flags, width); break;
+            case 'c': Append(ref builder, date, "%a %b %e %H:%M:%S %Y"); break;
+            case 'D' or 'x': Append(ref builder, date, "%m/%d/%y"); break;
+            case 'F': Append(ref builder, date, "%Y-%m-%d"); break;
+            case 'T' or 'X': Append(ref builder, date, "%H:%M:%S"); break;
+            case 'R': Append(ref builder, date, "%H:%M"); break;
+            case 'r': Append(ref builder, date, "%I:%M:%S %p"); break;
+            case 'v': Append(ref builder, date, "%e-%^b-%Y"); break;
             case 'n': builder.Append('\n'); break;
             case 't': builder.Append('\t'); break;
             case '%': builder.Append('%'); break;
@@ -127,8 +126,10 @@ internal static class Strftime
             Second = (int)(timeOfDay / TimeSpan.TicksPerSecond % 60);
             Millisecond = (int)(timeOfDay / TimeSpan.TicksPerMillisecond % 1000);
             DayOfWeek = clock.DayOfWeek;
-            DayOfYear = clock.DayOfYear;
+            Clock = clock;
         }
+
+        public DateTime Clock { get; }
 
         public int Year { get; }
 
@@ -146,10 +147,10 @@ internal static class Strftime
 
         public DayOfWeek DayOfWeek { get; }
 
-        public int DayOfYear { get; }
+        public int DayOfYear => Clock.DayOfYear;
     }
 
-    private static void Number(StringBuilder builder, long value, int defaultWidth, char defaultPad, char flags, int width)
+    private static void Number(ref CharWriter builder, long value, int defaultWidth, char defaultPad, char flags, int width)
     {
         var pad = flags switch { '-' => '\0', '_' => ' ', '0' => '0', _ => defaultPad };
         var size = width > 0 ? width : defaultWidth;
@@ -174,7 +175,7 @@ internal static class Strftime
         builder.Append(magnitude);
     }
 
-    private static void Text(StringBuilder builder, string text, char flags, int width)
+    private static void Text(ref CharWriter builder, string text, char flags, int width)
     {
         if (width > text.Length)
         {

@@ -74,11 +74,14 @@ internal sealed class OutputWriter
 
     public void WriteValue(LiquidValue value)
     {
+        if (value.AsString is { } text)
+        {
+            WriteText(text, encode: HtmlEncode && !value.HasSafeFlag);
+            return;
+        }
+
         switch (value.Kind)
         {
-            case LiquidValueKind.String:
-                WriteText(value.AsString!, encode: HtmlEncode && !value.IsSafe);
-                break;
             case LiquidValueKind.Integer:
                 Span<char> digits = stackalloc char[20];
                 value.AsInteger.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);

@@ -19,7 +19,9 @@ internal sealed class OutputNode(Expression expression, int position) : Node(pos
 {
     public override Completion Render(LiquidRenderContext context)
     {
-        context.Output.WriteValue(expression.Evaluate(context));
+        // Most outputs are plain variable paths: call them directly rather than through the base class.
+        var value = expression is VariableExpression variable ? variable.Evaluate(context) : expression.Evaluate(context);
+        context.Output.WriteValue(value);
         return Completion.Normal;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Telemed.Liquid.Parsing;
 using Telemed.Liquid.Rendering;
@@ -32,55 +33,61 @@ internal sealed class VariableExpression(
                 return Missing(context, 0);
             }
         }
-        else
+        else if (!TryGetRoot(context, out value))
         {
-            var name = RootName ?? rootIndex!.Evaluate(context).AsString;
-            if (name is null || !context.TryGetVariable(name, rootSlot, out value))
-            {
-                return Missing(context, 0);
-            }
+            return Missing(context, 0);
         }
 
         for (var i = 0; i < segments.Length; i++)
         {
-            var segment = segments[i];
-            if (segment.Name is not null && value.ObjectReference is { } instance)
+            // Fast path: the accessor this segment used last time, for an object of the same type.
+            if (value.ObjectReference is { } instance && _accessors[i] is { } cached && cached.Type == instance.GetType())
             {
-                // The accessor this segment used last time, when the object is of the same type.
-                var cached = _accessors[i];
-                if (cached is not null && cached.Type == instance.GetType())
-                {
-                    value = cached.Accessor.Get(instance);
-                    continue;
-                }
-
-                if (segment.LoopMember != ForLoopMember.None && instance is ForLoopObject forLoop)
-                {
-                    value = forLoop.Get(segment.LoopMember);
-                    continue;
-                }
-
-                if (instance is not ILiquidObject)
-                {
-                    if (!TryGetRegisteredMember(context, i, instance, segment.Name, out value))
-                    {
-                        return Missing(context, i + 1);
-                    }
-
-                    continue;
-                }
+                value = cached.Accessor.Get(instance);
             }
-
-            var found = segment.Name is not null
-                ? context.TryGetMember(value, segment.Name, allowCommands: true, out value)
-                : context.TryGetIndex(value, segment.Index!.Evaluate(context), out value);
-            if (!found)
+            else if (!TryStep(context, i, ref value))
             {
                 return Missing(context, i + 1);
             }
         }
 
         return value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryGetRoot(LiquidRenderContext context, out LiquidValue value)
+    {
+        var name = RootName ?? rootIndex!.Evaluate(context).AsString;
+        if (name is null)
+        {
+            value = LiquidValue.Nil;
+            return false;
+        }
+
+        return context.TryGetVariable(name, rootSlot, out value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryStep(LiquidRenderContext context, int i, ref LiquidValue value)
+    {
+        var segment = segments[i];
+        if (segment.Name is not null && value.ObjectReference is { } instance)
+        {
+            if (segment.LoopMember != ForLoopMember.None && instance is ForLoopObject forLoop)
+            {
+                value = forLoop.Get(segment.LoopMember);
+                return true;
+            }
+
+            if (instance is not ILiquidObject)
+            {
+                return TryGetRegisteredMember(context, i, instance, segment.Name, out value);
+            }
+        }
+
+        return segment.Name is not null
+            ? context.TryGetMember(value, segment.Name, allowCommands: true, out value)
+            : context.TryGetIndex(value, segment.Index!.Evaluate(context), out value);
     }
 
     private bool TryGetRegisteredMember(LiquidRenderContext context, int segment, object instance, string name, out LiquidValue value)

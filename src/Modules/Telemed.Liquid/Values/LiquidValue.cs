@@ -59,6 +59,9 @@ public readonly partial struct LiquidValue
     /// <summary>True for a string that is already HTML-encoded or marked <c>raw</c> by the template.</summary>
     public bool IsSafe => _object is string && (_bits & SafeStringFlag) != 0;
 
+    /// <summary><see cref="IsSafe"/> for a value already known to be a string.</summary>
+    internal bool HasSafeFlag => (_bits & SafeStringFlag) != 0;
+
     public bool AsBoolean => _bits != 0;
 
     public long AsInteger => _bits;
