@@ -27,7 +27,9 @@ public sealed class TestHost : IAsyncDisposable
     public string OwnerConnectionString { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? ownerConnectionString = null)
+    /// <param name="configureServices">Replaces or adds services after the modules registered theirs.</param>
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? ownerConnectionString = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         ownerConnectionString ??= await TestPostgres.CreateDatabaseAsync();
         var arguments = new Dictionary<string, string?>
@@ -52,7 +54,7 @@ public sealed class TestHost : IAsyncDisposable
             Args = arguments.Select(a => $"--{a.Key}={a.Value}").ToArray(),
             ContentRootPath = RepositoryPaths.WebProject,
             ApplicationName = "Telemed.Web",
-        });
+        }, configureServices);
         await app.StartAsync();
         return new TestHost(app, ownerConnectionString);
     }

@@ -20,7 +20,7 @@ public sealed class ZoomTokenRefreshShould
         var settings = ZoomHostFixture.Settings;
         settings["Jobs:Workers"] = "8";
         settings["Zoom:RequestTimeout"] = "00:00:10";
-        await using var host = await TestHost.StartAsync(settings);
+        await using var host = await TestHost.StartAsync(settings, configureServices: services => services.UseTestHostDirectory());
         var sandbox = new SandboxControl(new Uri(host.BaseAddress, "sandbox/"));
         var clinic = await CreateAsync(host);
         await using var second = HostProcess.Start(host.OwnerConnectionString, new Dictionary<string, string>

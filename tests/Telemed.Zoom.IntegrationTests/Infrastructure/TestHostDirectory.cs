@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telemed.Core.Clinic;
-using Telemed.Core.Modules;
 using Telemed.Core.Tenancy;
 
 namespace Telemed.Zoom.IntegrationTests.Infrastructure;
@@ -32,12 +29,10 @@ public sealed class TestHostDirectory(TestHosts hosts, TenantContext tenantConte
         Task.FromResult<IReadOnlyList<HostSummary>>(hosts.Of(tenantContext.TenantId).ToList());
 }
 
-/// <summary>Runs last, so the tests' directory is the one in force whatever the booking module registers.</summary>
-public sealed class TestHostsStartup : ModuleStartup
+/// <summary>Puts the tests' directory in force, whatever the booking module registers.</summary>
+public static class TestHostDirectoryRegistration
 {
-    public override int Order => int.MaxValue;
-
-    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    public static void UseTestHostDirectory(this IServiceCollection services)
     {
         services.AddSingleton<TestHosts>();
         services.Replace(ServiceDescriptor.Scoped<IHostDirectory, TestHostDirectory>());

@@ -19,7 +19,7 @@ public sealed class ZoomHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await TestHost.StartAsync(Settings);
+        Host = await TestHost.StartAsync(Settings, configureServices: services => services.UseTestHostDirectory());
         Sandbox = new SandboxControl(new Uri(Host.BaseAddress, "sandbox/"));
     }
 
