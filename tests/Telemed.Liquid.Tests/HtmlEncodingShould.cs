@@ -75,6 +75,14 @@ public class HtmlEncodingShould
     public void NeverEncodeTwice(string template, string expected) =>
         Assert.Equal(expected, TestLiquid.RenderHtml(template, Model));
 
+    [Theory]
+    [InlineData("{{ '2024-07-04' | date: '<b>%Y</b>' }}", "&lt;b&gt;2024&lt;/b&gt;")]
+    [InlineData("{{ name | date: '%Y' }}", Encoded)]
+    [InlineData("{{ '2024-07-04' | date: '%Y' | append: name }}", "2024" + Encoded)]
+    [InlineData("{% capture c %}{{ '2024-07-04' | date: '%d/%m' }}{% endcapture %}{{ c }}", "04/07")]
+    public void EncodeDatesWrittenStraightIntoTheOutput(string template, string expected) =>
+        Assert.Equal(expected, TestLiquid.RenderHtml(template, Model));
+
     [Fact]
     public void LeavePlainTextUnencoded() =>
         Assert.Equal(Attack, TestLiquid.Render("{{ name }}", Model));

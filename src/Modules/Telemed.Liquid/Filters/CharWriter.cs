@@ -50,6 +50,8 @@ internal ref struct CharWriter(Span<char> initial)
         _length += written;
     }
 
+    public readonly ReadOnlySpan<char> Written => _chars[.._length];
+
     public override string ToString() => _chars[.._length].ToString();
 
     public void Dispose()

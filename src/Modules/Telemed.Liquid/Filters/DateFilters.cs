@@ -11,16 +11,45 @@ namespace Telemed.Liquid.Filters;
 /// </summary>
 internal static class DateFilters
 {
+    /// <summary>The built-in <c>date</c> filter; when it ends an output it writes straight into it.</summary>
+    internal static readonly LiquidFilter Date = FormatDate;
+
     public static void Register(LiquidFilterRegistry registry) => registry
-        .Add("date", FormatDate)
+        .Add("date", Date)
         .Add("local_time", LocalTime);
 
-    private static LiquidValue FormatDate(LiquidValue input, FilterArguments args, LiquidRenderContext context)
+    private static LiquidValue FormatDate(LiquidValue input, FilterArguments args, LiquidRenderContext context) =>
+        TryPrepare(input, args, context, out var date, out var format) ? Strftime.Format(date, format) : input;
+
+    /// <summary>Formats into the output without building a string; false when the input is not a date.</summary>
+    internal static bool WriteDate(LiquidValue input, FilterArguments args, LiquidRenderContext context, OutputWriter output)
     {
-        var format = args[0];
-        if (format.IsNil || format.ToString().Length == 0 || !TryReadDate(input, context, out var date))
+        if (!TryPrepare(input, args, context, out var date, out var format))
         {
-            return input;
+            return false;
+        }
+
+        var writer = new CharWriter(stackalloc char[128]);
+        try
+        {
+            Strftime.Append(ref writer, date, format);
+            output.WriteText(writer.Written, encode: output.HtmlEncode);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+
+        return true;
+    }
+
+    private static bool TryPrepare(LiquidValue input, FilterArguments args, LiquidRenderContext context, out DateTimeOffset date, out string format)
+    {
+        format = args[0].IsNil ? string.Empty : args[0].ToString();
+        if (format.Length == 0 || !TryReadDate(input, context, out date))
+        {
+            date = default;
+            return false;
         }
 
         if (args.Count > 1 && !args[1].IsNil)
@@ -28,7 +57,7 @@ internal static class DateFilters
             date = TimeZoneCache.Convert(date, args[1].ToString());
         }
 
-        return Strftime.Format(date, format.ToString());
+        return true;
     }
 
     private static LiquidValue LocalTime(LiquidValue input, FilterArguments args, LiquidRenderContext context)

@@ -21,7 +21,7 @@ internal static class Strftime
         }
     }
 
-    private static void Append(ref CharWriter builder, DateTimeOffset date, string format)
+    public static void Append(ref CharWriter builder, DateTimeOffset date, string format)
     {
         var parts = new DateParts(date);
         for (var i = 0; i < format.Length; i++)
@@ -154,6 +154,23 @@ internal static class Strftime
     {
         var pad = flags switch { '-' => '\0', '_' => ' ', '0' => '0', _ => defaultPad };
         var size = width > 0 ? width : defaultWidth;
+
+        // Days, months, hours and minutes: two digits at most, written without formatting.
+        if ((ulong)value < 100 && size <= 2)
+        {
+            if (value >= 10)
+            {
+                builder.Append((char)('0' + (value / 10)));
+            }
+            else if (pad != '\0' && size == 2)
+            {
+                builder.Append(pad);
+            }
+
+            builder.Append((char)('0' + (value % 10)));
+            return;
+        }
+
         var magnitude = Math.Abs(value);
         if (value < 0)
         {

@@ -98,9 +98,9 @@ internal sealed class OutputWriter
         }
     }
 
-    private void WriteText(string text, bool encode)
+    public void WriteText(ReadOnlySpan<char> text, bool encode)
     {
-        var remaining = text.AsSpan();
+        var remaining = text;
         if (encode)
         {
             int index;

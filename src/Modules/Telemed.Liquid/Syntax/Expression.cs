@@ -40,6 +40,9 @@ internal sealed class FilteredExpression(Expression input, FilterCall[] filters)
 
     public FilterCall[] Filters { get; } = filters;
 
+    /// <summary>Whether the last filter can write its result straight into the output.</summary>
+    public bool EndsWithDirectWriter { get; } = filters[^1].WritesDirectly;
+
     public override LiquidValue Evaluate(LiquidRenderContext context)
     {
         var value = Input.Evaluate(context);
@@ -49,5 +52,21 @@ internal sealed class FilteredExpression(Expression input, FilterCall[] filters)
         }
 
         return value;
+    }
+
+    /// <summary>Outputs the value, letting the last filter write directly when it can.</summary>
+    public void Write(LiquidRenderContext context)
+    {
+        var value = Input.Evaluate(context);
+        for (var i = 0; i < Filters.Length - 1; i++)
+        {
+            value = Filters[i].Invoke(value, context);
+        }
+
+        var last = Filters[^1];
+        if (!last.TryWrite(value, context))
+        {
+            context.Output.WriteValue(last.Invoke(value, context));
+        }
     }
 }

@@ -18,6 +18,36 @@ internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[]
 
     public int Position { get; } = position;
 
+    /// <summary>True when the filter can write its text straight into the output (the built-in <c>date</c>).</summary>
+    public bool WritesDirectly => ReferenceEquals(Filter, DateFilters.Date);
+
+    /// <summary>Writes the filter's result into the output; false when it has nothing to write that way.</summary>
+    public bool TryWrite(LiquidValue input, LiquidRenderContext context)
+    {
+        var hasArguments = positional.Length + namedValues.Length > 0;
+        var arguments = hasArguments ? EvaluateArguments(context) : new FilterArguments(NoArguments, 0, 0, namedNames);
+        try
+        {
+            return DateFilters.WriteDate(input, arguments, context, context.Output);
+        }
+        catch (LiquidRuntimeError error)
+        {
+            if (error.Position < 0)
+            {
+                error.Position = Position;
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (hasArguments)
+            {
+                context.Arguments.Pop(arguments.Start);
+            }
+        }
+    }
+
     public LiquidValue Invoke(LiquidValue input, LiquidRenderContext context)
     {
         if (Filter is null)

@@ -20,8 +20,19 @@ internal sealed class OutputNode(Expression expression, int position) : Node(pos
     public override Completion Render(LiquidRenderContext context)
     {
         // Most outputs are plain variable paths: call them directly rather than through the base class.
-        var value = expression is VariableExpression variable ? variable.Evaluate(context) : expression.Evaluate(context);
-        context.Output.WriteValue(value);
+        if (expression is VariableExpression variable)
+        {
+            context.Output.WriteValue(variable.Evaluate(context));
+        }
+        else if (expression is FilteredExpression { EndsWithDirectWriter: true } filtered)
+        {
+            filtered.Write(context);
+        }
+        else
+        {
+            context.Output.WriteValue(expression.Evaluate(context));
+        }
+
         return Completion.Normal;
     }
 }
