@@ -39,15 +39,21 @@ public static class DatabaseRoles
         var role = AppRoleName(ownerConnectionString);
         var password = DeriveAppPassword(ownerConnectionString);
         var passwordClause = password is null ? "" : $" PASSWORD '{password}'";
+        // Roles belong to the whole server, so databases of one server (or tests) may race to create it.
+        var alterPassword = password is null ? "NULL;" : $"ALTER ROLE \"{role}\" LOGIN{passwordClause};";
         var sql = $"""
             DO $$
             BEGIN
               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN
-                CREATE ROLE "{role}" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE{passwordClause};
+                BEGIN
+                  CREATE ROLE "{role}" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE{passwordClause};
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                  NULL;
+                END;
               ELSIF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}' AND (rolsuper OR rolbypassrls)) THEN
                 RAISE EXCEPTION 'The application role {role} can bypass row-level security; make it NOSUPERUSER NOBYPASSRLS.';
               ELSE
-                ALTER ROLE "{role}" LOGIN{passwordClause};
+                {alterPassword}
               END IF;
             END $$;
             GRANT CONNECT ON DATABASE "{owner.Database}" TO "{role}";

@@ -42,6 +42,8 @@ public static class PostgresBootstrap
                   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{OwnerRole}') THEN
                     CREATE ROLE {OwnerRole} LOGIN CREATEROLE;
                   END IF;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                  NULL; -- created a moment ago by another process
                 END $$;
                 """, cancellationToken);
             if (!await ExistsAsync(superuser, database, cancellationToken))
