@@ -54,7 +54,11 @@ internal static class StringFilters
     private static string SafeText(LiquidValue value) => value.IsSafe ? value.AsString! : HtmlEncoding.Encode(value.ToString());
 
     private static LiquidValue Capitalize(string text) =>
-        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
+        text.Length == 0 ? text : string.Create(text.Length, text, static (span, source) =>
+        {
+            source.AsSpan().ToLowerInvariant(span);
+            span[0] = char.ToUpperInvariant(source[0]);
+        });
 
     private static string ReplaceAll(string text, string search, string replacement)
     {

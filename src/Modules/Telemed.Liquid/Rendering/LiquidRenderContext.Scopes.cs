@@ -71,6 +71,24 @@ public sealed partial class LiquidRenderContext
         return found;
     }
 
+    /// <summary>A loop variable by its interned name (a reference comparison per variable in scope).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryGetLocal(string name, out LiquidValue value)
+    {
+        var locals = _locals;
+        for (var i = _localCount - 1; i >= 0; i--)
+        {
+            if ((object)locals[i].Name == name)
+            {
+                value = locals[i].Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>The model's value for a root name already read in this render, if any (partials have none).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryGetCachedModelValue(int slot, out LiquidValue value, out bool found)

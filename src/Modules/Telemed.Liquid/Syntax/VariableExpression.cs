@@ -33,19 +33,30 @@ internal sealed class VariableExpression(
                 return Missing(context, 0);
             }
         }
-        else if (!TryGetRoot(context, out value))
+        else if ((rootSlot < 0 || !context.TryGetLocal(RootName!, out value)) && !TryGetRoot(context, out value))
         {
             return Missing(context, 0);
         }
 
         for (var i = 0; i < segments.Length; i++)
         {
-            // Fast path: the accessor this segment used last time, for an object of the same type.
-            if (value.ObjectReference is { } instance && _accessors[i] is { } cached && cached.Type == instance.GetType())
+            // Fast paths: the accessor this segment used last time for an object of the same type, and forloop.
+            if (value.ObjectReference is { } instance)
             {
-                value = cached.Accessor.Get(instance);
+                if (_accessors[i] is { } cached && cached.Type == instance.GetType())
+                {
+                    value = cached.Accessor.Get(instance);
+                    continue;
+                }
+
+                if (instance is ForLoopObject forLoop && segments[i].LoopMember != ForLoopMember.None)
+                {
+                    value = forLoop.Get(segments[i].LoopMember);
+                    continue;
+                }
             }
-            else if (!TryStep(context, i, ref value))
+
+            if (!TryStep(context, i, ref value))
             {
                 return Missing(context, i + 1);
             }
