@@ -49,7 +49,7 @@ public sealed class BookingFlowShould(HostFixture fixture) : IClassFixture<HostF
         var manageUrl = $"{clinic.PathBase}/book/manage/{token}";
 
         var rescheduleUrl = $"{manageUrl}/reschedule?start={Uri.EscapeDataString(slots[3].Start)}&tz=America%2FNew_York";
-        var moved = await client.SubmitFormAsync(await client.GetPageAsync(rescheduleUrl), rescheduleUrl, new Dictionary<string, string>());
+        var moved = await client.SubmitFormAsync(await client.GetPageAsync(rescheduleUrl), rescheduleUrl, new Dictionary<string, string>(), formSelector: "main form[method=post]");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var appointment = await Appointments.FindByTokenAsync(Host, clinic, token);
         Assert.Equal(DateTimeOffset.Parse(slots[3].Start), appointment.StartUtc);
@@ -59,7 +59,7 @@ public sealed class BookingFlowShould(HostFixture fixture) : IClassFixture<HostF
         Assert.Contains(free.Slots, s => s.Start == slots[0].Start);
 
         var manage = await client.GetPageAsync(manageUrl);
-        var cancelled = await client.SubmitFormAsync(manage, manageUrl, new Dictionary<string, string> { ["Reason"] = "Feeling better" }, handler: "Cancel");
+        var cancelled = await client.SubmitFormAsync(manage, manageUrl, new Dictionary<string, string> { ["Reason"] = "Feeling better" }, handler: "Cancel", formSelector: "main form[method=post]");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         var page = await client.GetPageAsync(manageUrl);
         Assert.Equal("cancelled", page.QuerySelector("[data-testid=appointment-status] [data-status]")!.GetAttribute("data-status"));

@@ -18,7 +18,7 @@ public static class BookingForms
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> BookAsync(HttpClient client, string detailsUrl, IDictionary<string, string>? fields = null)
     {
         var page = await client.GetPageAsync(detailsUrl);
-        var response = await client.SubmitFormAsync(page, detailsUrl, fields ?? Patient());
+        var response = await client.SubmitFormAsync(page, detailsUrl, fields ?? Patient(), formSelector: "main form[method=post]");
         return (response, Html.Parse(await response.Content.ReadAsStringAsync()));
     }
 

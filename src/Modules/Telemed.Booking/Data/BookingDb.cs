@@ -30,6 +30,9 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options, TenantContext
         {
             link.ToTable("booking_service_hosts");
             link.HasKey(l => new { l.ServiceId, l.HostId });
+            // Declared so EF Core inserts a new service or host before its links.
+            link.HasOne<Service>().WithMany().HasForeignKey(l => l.ServiceId).OnDelete(DeleteBehavior.Cascade);
+            link.HasOne<HostProfile>().WithMany().HasForeignKey(l => l.HostId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<HostProfile>(host =>
         {

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Availability;
@@ -42,7 +41,7 @@ public static class BookingEndpoints
             .RequireRateLimiting(CoreStartup.PublicRateLimit);
     }
 
-    public static async Task<Results<Ok<SlotsResponse>, ValidationProblem, NotFound<ProblemDetails>>> GetSlotsAsync(
+    public static async Task<Results<Ok<SlotsResponse>, ValidationProblem, ProblemHttpResult>> GetSlotsAsync(
         string? service, string? host, string? from, string? to, string? tz, string? duration,
         BookingDb db, SlotFinder finder, CancellationToken cancellationToken)
     {
@@ -106,7 +105,7 @@ public static class BookingEndpoints
                 s.Host.Id, s.Host.DisplayName, s.Slot.SeatsLeft)).ToList()));
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetCalendarFileAsync(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarFileAsync(
         string token, HttpRequest request, ManageLinks links, AppointmentQueries appointments, TenantContext tenantContext, CancellationToken cancellationToken)
     {
         if (links.ReadToken(token) is not { } id || await appointments.FindAsync(id, cancellationToken) is not { } row)
@@ -133,6 +132,6 @@ public static class BookingEndpoints
         return fallback;
     }
 
-    private static NotFound<ProblemDetails> NotFound(string title, string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Title = title, Detail = detail, Status = StatusCodes.Status404NotFound });
+    private static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
 }

@@ -1,0 +1,158 @@
+using System.Net;
+
+namespace Telemed.Booking.IntegrationTests;
+
+/// <summary>A host with two clinics, so tests can reach for the other Clinic's ids.</summary>
+public sealed class TwoClinicsFixture : IAsyncLifetime
+{
+    private readonly HostFixture host = new();
+
+    public BookingHost Host => host.Host;
+    public BookingClinic Clinic { get; private set; } = null!;
+    public BookingClinic OtherClinic { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await host.InitializeAsync();
+        Clinic = await BookingClinic.CreateAsync(Host);
+        OtherClinic = await BookingClinic.CreateAsync(Host);
+    }
+
+    public Task DisposeAsync() => host.DisposeAsync();
+}
+
+/// <summary>Every kind of bad input gets a clear 4xx or a field error, never a 500.</summary>
+public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<TwoClinicsFixture>
+{
+    private BookingHost Host => fixture.Host;
+    private BookingClinic Clinic => fixture.Clinic;
+    private BookingClinic OtherClinic => fixture.OtherClinic;
+
+    [Theory]
+    [InlineData("service=not-a-guid", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&tz=Mars/Olympus", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&from=2026-13-45", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&from=2026-01-01&to=2026-12-31", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&from=2026-02-01&to=2026-01-01", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&duration=17", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&duration=abc", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&host=nobody", HttpStatusCode.BadRequest)]
+    [InlineData("service={unknown}", HttpStatusCode.NotFound)]
+    [InlineData("service={otherConsultation}", HttpStatusCode.NotFound)]
+    [InlineData("service={consultation}&host={otherHost}", HttpStatusCode.NotFound)]
+    public async Task RefuseABadSlotsQueryClearly(string query, HttpStatusCode expected)
+    {
+        var response = await Host.CreateClient().GetAsync($"{Clinic.PathBase}/booking/slots?{Fill(query)}");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("Input.Email", "not-an-email", "Enter an e-mail address")]
+    [InlineData("Input.Email", "a@b", "Enter an e-mail address")]
+    [InlineData("Input.Email", "", "Please enter your e-mail")]
+    [InlineData("Input.Phone", "call me maybe", "Enter a phone number")]
+    [InlineData("Input.Name", "", "Please enter your full name")]
+    [InlineData("Input.Name", "{long:121}", "at most 120 characters")]
+    [InlineData("Input.Notes", "{long:1001}", "1000 characters")]
+    public async Task ShowAFieldErrorBesideABadDetail(string field, string value, string message)
+    {
+        var client = Host.CreateClient();
+        var slot = (await Clinic.SlotsAsync(client, Clinic.Consultation)).Slots[0];
+        var fields = BookingForms.Patient();
+        fields[field] = value.StartsWith("{long:") ? new string('x', int.Parse(value[6..^1])) : value;
+
+        var (response, page) = await BookingForms.BookAsync(client, Clinic.DetailsUrl(Clinic.Consultation, "any", slot.Start), fields);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, page.FieldError(field));
+    }
+
+    [Theory]
+    [InlineData("past", "already passed")]
+    [InlineData("outside-hours", "not available")]
+    [InlineData("beyond-horizon", "not available")]
+    [InlineData("off-grid", "not available")]
+    public async Task RefuseATimeThatIsNotOffered(string when, string message)
+    {
+        var start = when switch
+        {
+            "past" => DateTimeOffset.UtcNow.AddHours(-2),
+            "outside-hours" => NextWeekday(DateTimeOffset.UtcNow.AddDays(2)).Date.AddHours(2),
+            "beyond-horizon" => DateTimeOffset.UtcNow.Date.AddDays(40).AddHours(10),
+            _ => NextWeekday(DateTimeOffset.UtcNow.AddDays(2)).Date.AddHours(10).AddMinutes(7),
+        };
+        var host = when == "outside-hours" ? Clinic.HostTwo : Clinic.HostOne;
+        var url = Clinic.DetailsUrl(Clinic.Consultation, host.ToString(), new DateTimeOffset(start.UtcDateTime, TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:sszzz"));
+
+        var (response, page) = await BookingForms.BookAsync(Host.CreateClient(), url);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, page.QuerySelector("[data-testid=booking-error]")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/book/{unknown}/details?host=any&start=2030-01-01T10:00:00Z&duration=30&tz=UTC", HttpStatusCode.NotFound)]
+    [InlineData("/book/{otherConsultation}/details?host=any&start=2030-01-01T10:00:00Z&duration=30&tz=UTC", HttpStatusCode.NotFound)]
+    [InlineData("/book/{consultation}/details?host={otherHost}&start=2030-01-01T10:00:00Z&duration=30&tz=UTC", HttpStatusCode.NotFound)]
+    [InlineData("/book/{consultation}/details?host=any&start=yesterday&duration=30&tz=UTC", HttpStatusCode.BadRequest)]
+    [InlineData("/book/{consultation}/details?host=any&start=2030-01-01T10:00:00Z&duration=31&tz=UTC", HttpStatusCode.BadRequest)]
+    [InlineData("/book/{consultation}/details?host=any&start=2030-01-01T10:00:00Z&duration=30&tz=Nowhere", HttpStatusCode.BadRequest)]
+    [InlineData("/book/{consultation}?host=any", HttpStatusCode.OK)]
+    [InlineData("/book/{otherConsultation}", HttpStatusCode.NotFound)]
+    [InlineData("/book/manage/forged-token", HttpStatusCode.NotFound)]
+    [InlineData("/book/manage/forged-token/appointment.ics", HttpStatusCode.NotFound)]
+    [InlineData("/book/confirmation/forged-token", HttpStatusCode.NotFound)]
+    [InlineData("/book/{consultation}?change=forged-token", HttpStatusCode.NotFound)]
+    public async Task AnswerUnknownOrForeignAddressesWithAClear4xx(string path, HttpStatusCode expected)
+    {
+        var response = await Host.CreateClient().GetAsync(Clinic.PathBase + Fill(path));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RefuseAManageLinkIssuedByAnotherClinic()
+    {
+        var client = Host.CreateClient();
+        var slot = (await OtherClinic.SlotsAsync(client, OtherClinic.Consultation)).Slots[0];
+        var token = await BookingForms.BookOkAsync(client, OtherClinic.DetailsUrl(OtherClinic.Consultation, "any", slot.Start));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{OtherClinic.PathBase}/book/manage/{token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Clinic.PathBase}/book/manage/{token}")).StatusCode);
+        var cancel = await BookingForms.PostAsync(client, Clinic.PathBase, $"{Clinic.PathBase}/book/manage/{token}?handler=Cancel",
+            new Dictionary<string, string> { ["Reason"] = "not mine" });
+        Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
+        Assert.Equal("confirmed", (await Appointments.FindByTokenAsync(Host, OtherClinic, token)).Status);
+    }
+
+    [Fact]
+    public async Task AskForAReasonBeforeCancelling()
+    {
+        var client = Host.CreateClient();
+        var slot = (await Clinic.SlotsAsync(client, Clinic.Consultation)).Slots[1];
+        var token = await BookingForms.BookOkAsync(client, Clinic.DetailsUrl(Clinic.Consultation, "any", slot.Start));
+        var url = $"{Clinic.PathBase}/book/manage/{token}";
+
+        var response = await client.SubmitFormAsync(await client.GetPageAsync(url), url, new Dictionary<string, string> { ["Reason"] = "" }, handler: "Cancel", formSelector: "main form[method=post]");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("tell the clinic why", Html.Parse(await response.Content.ReadAsStringAsync()).FieldError("Reason"));
+    }
+
+    private string Fill(string text) => text
+        .Replace("{consultation}", Clinic.Consultation.ToString())
+        .Replace("{otherConsultation}", OtherClinic.Consultation.ToString())
+        .Replace("{otherHost}", OtherClinic.HostOne.ToString())
+        .Replace("{unknown}", Guid.NewGuid().ToString());
+
+    private static DateTimeOffset NextWeekday(DateTimeOffset day)
+    {
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+        return day;
+    }
+}
