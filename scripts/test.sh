@@ -6,6 +6,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/prerequisites.sh --browser
 
+# liquidjs, the reference the Liquid engine is cross-checked against.
+(cd tests/Telemed.Liquid.Tests/CrossCheck && npm install --no-audit --no-fund --loglevel=error >/dev/null) \
+  || echo "warning: could not install liquidjs; the Liquid cross-check will be skipped"
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 
