@@ -30,7 +30,10 @@ public sealed class KeyEncryptionKey
         {
             var created = RandomNumberGenerator.GetBytes(32);
             File.WriteAllText(file, Convert.ToBase64String(created));
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
         }
         return FromConfigurationOrFile(File.ReadAllText(file).Trim(), file);
     }
