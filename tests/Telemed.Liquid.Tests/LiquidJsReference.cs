@@ -48,6 +48,7 @@ internal static class LiquidJsReference
         JsonValue value when value.GetValueKind() == JsonValueKind.Number =>
             value.ToJsonString().Contains('.') ? LiquidValue.Create(value.GetValue<double>()) : LiquidValue.Create(value.GetValue<long>()),
         JsonValue value => value.GetValue<string>(),
+        _ => throw new NotSupportedException($"Unexpected JSON node {node.GetType().Name}"),
     };
 
     private static LiquidObject ToHash(JsonObject obj)
