@@ -13,7 +13,7 @@ public sealed class TwoNodesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestPostgres.CreateDatabaseAsync("race");
-        await using (var setup = await BookingHost.StartAsync(Database))
+        await using (var setup = await BookingHosts.StartAsync(Database))
         {
             Clinic = await BookingClinic.CreateAsync(setup);
         }

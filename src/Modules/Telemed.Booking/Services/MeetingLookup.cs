@@ -15,6 +15,9 @@ public sealed class MeetingLookup(IEnumerable<IMeetingLinks> providers, TimeProv
     /// <summary>The Join button opens this long before the start and stays until the end.</summary>
     public static readonly TimeSpan JoinOpensBefore = TimeSpan.FromMinutes(10);
 
+    /// <summary>The host's Start session button opens this long before the start and stays until the end.</summary>
+    public static readonly TimeSpan StartOpensBefore = TimeSpan.FromMinutes(15);
+
     public async Task<JoinView> ForPatientAsync(Appointment appointment, Service service, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

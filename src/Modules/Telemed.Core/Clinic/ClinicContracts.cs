@@ -24,7 +24,9 @@ public enum MeetingState
 
 /// <summary>
 /// An appointment's meeting. <see cref="StartUrl"/> is filled only when asked for by host-facing
-/// code; patient-facing pages never receive it.
+/// code; patient-facing pages never receive it. <see cref="StartLink"/> is a path in the clinic's
+/// site that fetches a fresh start URL from the provider at the moment it is clicked (start URLs go
+/// stale), for the Start session button.
 /// </summary>
 public sealed record MeetingInfo(
     MeetingProviderKind Provider,
@@ -34,7 +36,8 @@ public sealed record MeetingInfo(
     string? StartUrl,
     string? Reason,
     int Attempts,
-    string? LastError);
+    string? LastError,
+    string? StartLink = null);
 
 /// <summary>Meeting links for appointments; provided by the meeting provider modules (Zoom, Google Meet).</summary>
 public interface IMeetingLinks

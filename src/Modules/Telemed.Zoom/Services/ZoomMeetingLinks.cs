@@ -57,6 +57,7 @@ public sealed class ZoomMeetingLinks(
             return info;
         }
 
+        info = info with { StartLink = $"/zoom/appointments/{appointmentId}/start" };
         var stored = meeting.ProtectedStartUrl is null ? null : secrets.UnprotectStartUrl(meeting.ProtectedStartUrl);
         if (!freshStartUrl)
         {

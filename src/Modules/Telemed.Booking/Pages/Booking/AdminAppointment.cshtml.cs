@@ -72,8 +72,9 @@ public sealed class AdminAppointmentModel(AppointmentQueries appointments, Staff
     private async Task<IActionResult> ShowAsync()
     {
         var a = Row.Appointment;
-        var startActive = a.IsConfirmed && Now >= a.StartUtc - MeetingLookup.JoinOpensBefore && Now < a.EndUtc;
-        var info = await meetings.ForHostAsync(a, Row.Service, freshStartUrl: startActive, HttpContext.RequestAborted);
+        var startActive = a.IsConfirmed && Now >= a.StartUtc - MeetingLookup.StartOpensBefore && Now < a.EndUtc;
+        // The button fetches a fresh start link when clicked (StartLink), so the page needs only the stored state.
+        var info = await meetings.ForHostAsync(a, Row.Service, freshStartUrl: false, HttpContext.RequestAborted);
         Meeting = new MeetingSectionView(Row.Service.Telemed, meetings.HasProviderFor(Row.Service), Row.Service.MeetingProvider.ToString(), info, startActive);
         return Page();
     }

@@ -1,0 +1,132 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Telemed.Core.Clinic;
+using Telemed.Core.Tenancy;
+
+namespace Telemed.Zoom.BrowserTests;
+
+/// <summary>
+/// The whole video visit in Chromium on the demo clinic: the doctor connects Zoom through the
+/// sandbox's authorize page, a visitor books a video consultation, and just before it starts the
+/// doctor sees Start session and the patient sees Join with the passcode.
+/// </summary>
+public sealed class VideoVisitShould : IAsyncLifetime
+{
+    private const string DoctorEmail = "dr.alice@demo.clinic";
+    private readonly ShiftableClock _clock = new();
+    private readonly BrowserFixture _browser = new();
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Platform:SeedDemo"] = "true" }, configureServices: services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(_clock);
+        });
+        await _browser.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task GiveTheDoctorStartSessionAndThePatientJoinWithThePasscode()
+    {
+        await using var doctorContext = await _browser.NewContextAsync(_host);
+        var doctor = await doctorContext.NewPageAsync();
+        await SignInAsync(doctor, DoctorEmail);
+        await ConnectZoomAsync(doctor);
+
+        await using var patientContext = await _browser.NewContextAsync(_host);
+        var patient = await patientContext.NewPageAsync();
+        await BookVideoConsultationAsync(patient, "Jamie Fox", "jamie@example.test");
+        var confirmationUrl = patient.Url;
+        var (appointmentId, start) = await FindAppointmentAsync("jamie@example.test");
+        var meeting = await WaitForMeetingAsync(appointmentId);
+
+        // Five minutes before the start: Join is open for the patient, Start session for the doctor.
+        _clock.Offset = start.AddMinutes(-5) - DateTimeOffset.UtcNow;
+
+        await patient.GotoAsync(confirmationUrl);
+        var join = patient.Locator("a[data-testid=join]");
+        Assert.Equal(meeting.JoinUrl, await join.GetAttributeAsync("href"));
+        Assert.Equal(meeting.Passcode, await patient.Locator("[data-testid=passcode]").InnerTextAsync());
+        Assert.NotNull(meeting.StartUrl);
+        Assert.DoesNotContain(meeting.StartUrl, await patient.ContentAsync());
+
+        await doctor.GotoAsync($"/c/demo/admin/appointments/{appointmentId}");
+        var startSession = doctor.Locator("a[data-testid=start-session]");
+        Assert.EndsWith($"/c/demo/zoom/appointments/{appointmentId}/start", await startSession.GetAttributeAsync("href"));
+        var zoomTab = await doctor.RunAndWaitForPopupAsync(() => startSession.ClickAsync());
+        await zoomTab.WaitForLoadStateAsync();
+        Assert.Contains("/sandbox/zoom/", zoomTab.Url);
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/c/demo/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("Demo123!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/c/demo/admin");
+    }
+
+    private static async Task ConnectZoomAsync(IPage page)
+    {
+        await page.GotoAsync("/c/demo/zoom/connection");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect Zoom" }).ClickAsync();
+        await page.GetByLabel("Sign in as (sandbox Zoom user e-mail)").FillAsync(DoctorEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
+        await page.WaitForURLAsync("**/c/demo/zoom/**");
+        await page.GotoAsync("/c/demo/zoom/connection");
+        Assert.Equal(DoctorEmail, await page.Locator("[data-testid=zoom-account]").InnerTextAsync());
+    }
+
+    private static async Task BookVideoConsultationAsync(IPage page, string name, string email)
+    {
+        await page.GotoAsync("/c/demo/book");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Choose General consultation" }).ClickAsync();
+        await page.GetByLabel("With").SelectOptionAsync(new SelectOptionValue { Label = "Dr Alice Carter" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show times" }).ClickAsync();
+        var slot = page.Locator("a.slot").First;
+        await slot.WaitForAsync();
+        await slot.ClickAsync();
+        await page.WaitForURLAsync("**/details?*");
+        await page.GetByLabel("Full name").FillAsync(name);
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await page.WaitForURLAsync("**/book/confirmation/*");
+    }
+
+    private async Task<(Guid Id, DateTimeOffset Start)> FindAppointmentAsync(string email)
+    {
+        await using var superuser = await TestPostgres.OpenSuperuserAsync(_host.OwnerConnectionString);
+        await using var command = new NpgsqlCommand("SELECT id, start_utc FROM booking_appointments WHERE patient_email = @email", superuser);
+        command.Parameters.AddWithValue("email", email);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "the booking was not saved");
+        return (reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    private async Task<MeetingInfo> WaitForMeetingAsync(Guid appointmentId)
+    {
+        var demo = (await _host.GetRequiredService<ITenantStore>().FindBySlugAsync("demo"))!;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var meeting = await _host.InTenantAsync(demo, services =>
+                services.GetServices<IMeetingLinks>().Single(m => m.Provider == MeetingProviderKind.Zoom).GetForHostAsync(appointmentId, freshStartUrl: false));
+            if (meeting is { State: MeetingState.Created })
+            {
+                return meeting;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"no Zoom meeting yet: {meeting?.State} {meeting?.Reason} {meeting?.LastError}");
+            await Task.Delay(200);
+        }
+    }
+}
