@@ -10,16 +10,14 @@ namespace Telemed.Booking.Pages.Booking;
 /// <summary>One appointment for staff: details, meeting, outcome, cancel with a reason, delete.</summary>
 [Authorize(Policy = "booking.appointments")]
 public sealed class AdminAppointmentModel(AppointmentQueries appointments, StaffContext staff, AppointmentActions actions,
-    MeetingLookup meetings, TimeProvider clock) : PageModel
+    MeetingLookup meetings, TimeProvider clock) : StaffAppointmentModel(appointments, staff)
 {
-    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Please give a reason; the patient is told.")]
     [StringLength(AppointmentActions.MaxReasonLength, ErrorMessage = "Please keep the reason to 500 characters.")]
     public string? Reason { get; set; }
 
-    public AppointmentRow Row { get; private set; } = null!;
     public MeetingSectionView Meeting { get; private set; } = null!;
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
@@ -40,7 +38,7 @@ public sealed class AdminAppointmentModel(AppointmentQueries appointments, Staff
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return await ShowAsync();
         }
-        return Done(await actions.CancelAsync(Id, Reason!, staff.DisplayName, enforceNotice: false, HttpContext.RequestAborted), "Appointment cancelled.");
+        return Done(await actions.CancelAsync(Id, Reason!, Staff.DisplayName, enforceNotice: false, HttpContext.RequestAborted), "Appointment cancelled.");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync()
@@ -56,17 +54,6 @@ public sealed class AdminAppointmentModel(AppointmentQueries appointments, Staff
         }
         TempData["Status"] = $"{Row.Appointment.PatientName}'s appointment was deleted.";
         return Redirect($"{Request.PathBase}/admin/appointments");
-    }
-
-    private async Task<IActionResult?> LoadAsync()
-    {
-        var row = await appointments.FindAsync(Id, HttpContext.RequestAborted);
-        if (row is null || !await staff.MayManageAsync(row.Appointment, HttpContext.RequestAborted))
-        {
-            return NotFound();
-        }
-        Row = row;
-        return null;
     }
 
     private async Task<IActionResult> ShowAsync()

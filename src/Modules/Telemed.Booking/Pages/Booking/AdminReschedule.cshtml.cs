@@ -9,12 +9,10 @@ namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>Staff move an appointment for the patient: the host's free times in the host's zone.</summary>
 [Authorize(Policy = "booking.appointments")]
-public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffContext staff, SlotFinder finder, BookingService booking) : PageModel
+public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffContext staff, SlotFinder finder, BookingService booking) : StaffAppointmentModel(appointments, staff)
 {
-    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Day { get; set; }
 
-    public AppointmentRow Row { get; private set; } = null!;
     public IReadOnlyList<SuggestedSlot> Slots { get; private set; } = [];
     public string? Refusal { get; private set; }
 
@@ -31,7 +29,7 @@ public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffC
             Refusal = "Choose one of the free times.";
             return await ShowAsync();
         }
-        var result = await booking.RescheduleAsync(Id, newStart, staff.DisplayName, enforceNotice: false, HttpContext.RequestAborted);
+        var result = await booking.RescheduleAsync(Id, newStart, Staff.DisplayName, enforceNotice: false, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             Refusal = result.Message;
@@ -40,17 +38,6 @@ public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffC
         }
         TempData["Status"] = "Appointment moved. The patient will be told.";
         return Redirect($"{Request.PathBase}/admin/appointments/{Id}");
-    }
-
-    private async Task<IActionResult?> LoadAsync()
-    {
-        var row = await appointments.FindAsync(Id, HttpContext.RequestAborted);
-        if (row is null || !await staff.MayManageAsync(row.Appointment, HttpContext.RequestAborted))
-        {
-            return NotFound();
-        }
-        Row = row;
-        return null;
     }
 
     private async Task<IActionResult> ShowAsync()
