@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,31 @@ public sealed class ZoomWebhooksShould(ZoomHostFixture fixture) : IClassFixture<
         Assert.Equal(200, delivery.GetProperty("attempts")[0].GetProperty("status_code").GetInt32());
         Assert.Equal(0, await InClinicAsync(Host, clinic, db => db.Connections.CountAsync()));
         Assert.Contains("Connect Zoom", (await clinic.HostClient.GetPageAsync($"{clinic.PathBase}/zoom/connection")).Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task ReportDataComplianceToZoomAfterForgettingADeauthorizedUser()
+    {
+        var clinic = await CreateAsync(Host);
+        var zoomUserId = (await fixture.Sandbox.AccountAsync(clinic.ZoomUser)).GetProperty("id").GetString();
+
+        await fixture.Sandbox.PostAsync($"zoom/webhooks/deauthorize?user={clinic.ZoomUser}&user_data_retention=false");
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement? report = null;
+        while (report is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            report = (await fixture.Sandbox.GetAsync("zoom/compliance")).EnumerateArray()
+                .Select(call => call.GetProperty("body"))
+                .Cast<JsonElement?>()
+                .FirstOrDefault(body => body!.Value.GetProperty("user_id").GetString() == zoomUserId);
+        }
+        Assert.NotNull(report);
+        Assert.True(report.Value.GetProperty("compliance_completed").GetBoolean());
+        Assert.Equal(zoomUserId, report.Value.GetProperty("deauthorization_event_received").GetProperty("user_id").GetString());
+        Assert.Equal("false", report.Value.GetProperty("deauthorization_event_received").GetProperty("user_data_retention").GetString());
+        Assert.Equal(0, await InClinicAsync(Host, clinic, db => db.Connections.CountAsync()));
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public sealed class ZoomStartup : ModuleStartup
 
         services.AddEventSubscriber<AppointmentChanged, AppointmentMeetingSubscriber>();
         services.AddJob<SyncZoomMeetingJob>(SyncZoomMeetingJob.Kind);
+        services.AddJob<ReportDataComplianceJob>(ReportDataComplianceJob.Kind);
         services.AddSingleton<IRecipeStep, ZoomRecipeStep>();
         services.AddPermissions<ZoomPermissions>();
         services.AddAdminMenu(

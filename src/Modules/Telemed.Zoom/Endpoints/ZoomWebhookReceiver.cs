@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Telemed.Core.Data;
+using Telemed.Core.Jobs;
 using Telemed.Core.Tenancy;
 using Telemed.Sandbox.Zoom.Webhooks;
 using Telemed.Zoom.Data;
+using Telemed.Zoom.Jobs;
 using Telemed.Zoom.Services;
 
 namespace Telemed.Zoom.Endpoints;
@@ -24,6 +26,7 @@ public sealed class ZoomWebhookReceiver(
     TenantScopeFactory tenantScopes,
     ZoomApps apps,
     ZoomSettingsStore settings,
+    IJobQueue jobs,
     TimeProvider clock,
     ILogger<ZoomWebhookReceiver> logger)
 {
@@ -60,6 +63,11 @@ public sealed class ZoomWebhookReceiver(
                 return Results.Json(new { plainToken, encryptedToken = signer.EncryptToken(plainToken) });
             case "app_deauthorized" when Text(payload, "user_id") is { } userId:
                 await ForEachClinicAsync(userId, services => services.GetRequiredService<ZoomConnections>().ForgetZoomUserAsync(userId, cancellationToken));
+                if (Text(payload, "user_data_retention") == "false")
+                {
+                    // Its tokens are gone; Zoom wants to be told so, which may need retrying: a job.
+                    await jobs.EnqueueAsync(ReportDataComplianceJob.Request(tenantContext.Required.Id, payload), cancellationToken: cancellationToken);
+                }
                 break;
             case "meeting.started" or "meeting.ended" when payload.TryGetProperty("object", out var meeting)
                 && Text(meeting, "host_id") is { } hostId && long.TryParse(Text(meeting, "id"), out var meetingId):

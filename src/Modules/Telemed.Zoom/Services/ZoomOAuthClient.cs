@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Telemed.Zoom.Services;
@@ -37,6 +38,32 @@ public sealed class ZoomOAuthClient(HttpClient http, ZoomUrls urls, TimeProvider
         }
     }
 
+    /// <summary>
+    /// Tells Zoom that a deauthorized user's data is gone (the Data Compliance API, on Zoom's API host).
+    /// Failures throw <see cref="ZoomApiException"/> so the job retries within Zoom's ten days.
+    /// </summary>
+    public async Task ReportComplianceAsync(ZoomApp app, JsonElement deauthorization, CancellationToken cancellationToken)
+    {
+        var body = new
+        {
+            client_id = app.ClientId,
+            user_id = deauthorization.GetProperty("user_id").GetString(),
+            account_id = deauthorization.TryGetProperty("account_id", out var account) ? account.GetString() : null,
+            deauthorization_event_received = deauthorization,
+            compliance_completed = true,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, urls.ApiHost + "/oauth/data/compliance") { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = BasicCredentials(app);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ZoomApiException($"Zoom did not accept the data compliance report ({(int)response.StatusCode}): {Truncate(await response.Content.ReadAsStringAsync(cancellationToken))}", response.StatusCode)
+            {
+                RetryAfter = ZoomApiClient.ReadRetryAfter(response, clock.GetUtcNow()),
+            };
+        }
+    }
+
     private async Task<ZoomTokens> RequestTokensAsync(ZoomApp app, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         using var request = Request(app, "/oauth/token", form);
@@ -65,10 +92,12 @@ public sealed class ZoomOAuthClient(HttpClient http, ZoomUrls urls, TimeProvider
     private HttpRequestMessage Request(ZoomApp app, string path, Dictionary<string, string> form)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, urls.OAuthBase + path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{app.ClientId}:{app.ClientSecret}")));
+        request.Headers.Authorization = BasicCredentials(app);
         return request;
     }
+
+    private static AuthenticationHeaderValue BasicCredentials(ZoomApp app) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{app.ClientId}:{app.ClientSecret}")));
 
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
 

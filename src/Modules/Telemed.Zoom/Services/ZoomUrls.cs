@@ -21,6 +21,9 @@ public sealed class ZoomUrls(IOptions<ZoomOptions> options, IServer server)
     public string ApiBase => Trim(Options.ApiBaseUrl)
         ?? (Trim(Options.OAuthBaseUrl) is { } oauth ? oauth + "/v2" : Options.SandboxMounted ? SandboxZoomRoot(ServerBase) + "/v2" : ZoomOptions.RealApiBaseUrl);
 
+    /// <summary>Zoom's API host without the version (the Data Compliance API lives at its /oauth path).</summary>
+    public string ApiHost => ApiBase.EndsWith("/v2", StringComparison.Ordinal) ? ApiBase[..^3] : ApiBase;
+
     /// <summary>The authorize page as the user's browser reaches it.</summary>
     public string AuthorizeUrl(HttpRequest request)
     {
