@@ -29,8 +29,31 @@ public static class TestPostgres
         return connection;
     }
 
+    /// <summary>
+    /// A test process may end before its exit handler has removed its folder; the next run removes
+    /// folders of processes that are gone, once their cluster has stopped (no postmaster.pid).
+    /// </summary>
+    private static void RemoveStoppedClustersOfEndedRuns()
+    {
+        foreach (var folder in Directory.GetDirectories("/var/tmp", "telemed-tests-*"))
+        {
+            var alive = int.TryParse(Path.GetFileName(folder)["telemed-tests-".Length..], out var pid) && ProcessExists(pid);
+            if (!alive && !File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+            {
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+    }
+
+    private static bool ProcessExists(int pid)
+    {
+        try { using var process = System.Diagnostics.Process.GetProcessById(pid); return !process.HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
     private static async Task<EmbeddedPostgres> StartAsync()
     {
+        RemoveStoppedClustersOfEndedRuns();
         var root = Path.Combine("/var/tmp", $"telemed-tests-{Environment.ProcessId}");
         var cluster = new EmbeddedPostgres(root, NullLogger.Instance);
         await cluster.StartAsync();
