@@ -20,7 +20,15 @@ public sealed class ClinicSignupShould(HostAndBrowserFixture fixture) : IClassFi
         await page.GetByLabel("Password").FillAsync("Harbour-Pass-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my clinic" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/c/{slug}/login");
+        // Provisioning hashes a password and runs a recipe: give a loaded CI machine time, and say what the page showed if it fails.
+        try
+        {
+            await page.WaitForURLAsync($"**/c/{slug}/login", new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Sign-up did not reach the login page; it shows {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
         Assert.Contains("Harbour Family Practice is ready", await page.Locator("[role=status]").InnerTextAsync());
         await page.GetByLabel("E-mail").FillAsync("jordan@harbour.test");
         await page.GetByLabel("Password").FillAsync("Harbour-Pass-1");
