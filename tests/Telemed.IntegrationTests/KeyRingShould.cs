@@ -31,4 +31,23 @@ public sealed class KeyRingShould(HostFixture fixture) : IClassFixture<HostFixtu
         });
         Assert.Equal("refresh-token-value", protector.Unprotect(secret));
     }
+
+    [Fact]
+    public async Task GiveEveryProcessStartingTogetherTheSameKeyFromTheFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kek-{Guid.NewGuid():N}", "key-encryption.key");
+        try
+        {
+            var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+                Convert.ToBase64String(Telemed.Core.Security.KeyEncryptionKey.FromConfigurationOrFile(null, file).Key))));
+
+            Assert.Single(keys.Distinct());
+            Assert.Equal(keys[0], File.ReadAllText(file));
+            Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
 }

@@ -53,6 +53,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["Platform:SeedDemo"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+            ["DataProtection:KeyEncryptionKey"] = TestHost.KeyEncryptionKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -23,6 +23,9 @@ public sealed class TestHost : IAsyncDisposable
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
+    /// <summary>One key-encryption key for every host of this test run, in-process or not, as nodes of one product share it.</summary>
+    public static string KeyEncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public Uri BaseAddress { get; }
     public string OwnerConnectionString { get; }
     public IServiceProvider Services => _app.Services;
@@ -44,6 +47,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Platform:SeedDemo"] = "false",
             ["RateLimits:PublicPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

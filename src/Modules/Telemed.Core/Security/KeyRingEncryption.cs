@@ -22,20 +22,38 @@ public sealed class KeyEncryptionKey
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            var key = Convert.FromBase64String(configured);
-            return key.Length == 32 ? new KeyEncryptionKey(key) : throw new InvalidOperationException("DataProtection:KeyEncryptionKey must be 32 bytes, base64-encoded.");
+            return Parse(configured, "DataProtection:KeyEncryptionKey");
         }
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        if (!File.Exists(file))
+        // Several processes may start at once: creating the file is exclusive (O_EXCL), so exactly one
+        // writes a key; the others wait the moment it takes to be written and read that one.
+        try
         {
-            var created = RandomNumberGenerator.GetBytes(32);
-            File.WriteAllText(file, Convert.ToBase64String(created));
+            using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.SetUnixFileMode(stream.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
+            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
         }
-        return FromConfigurationOrFile(File.ReadAllText(file).Trim(), file);
+        catch (IOException) when (File.Exists(file))
+        {
+        }
+        var text = File.ReadAllText(file).Trim();
+        for (var wait = 0; text.Length == 0 && wait < 100; wait++)
+        {
+            Thread.Sleep(10);
+            text = File.ReadAllText(file).Trim();
+        }
+        return Parse(text, file);
+    }
+
+    private static KeyEncryptionKey Parse(string base64, string source)
+    {
+        var key = base64.Length == 0 ? [] : Convert.FromBase64String(base64);
+        return key.Length == 32
+            ? new KeyEncryptionKey(key)
+            : throw new InvalidOperationException($"The key-encryption key in {source} must be 32 bytes, base64-encoded.");
     }
 }
 
