@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
+using Telemed.Booking.Pages.Booking;
 using Telemed.Core.Clinic;
 using Telemed.Core.Recipes;
 
@@ -77,28 +79,28 @@ public sealed class ServicesRecipeStep : IRecipeStep
         }
     }
 
+    /// <summary>The same rules as the admin form: the step's data is checked as the form would check it.</summary>
     private static IEnumerable<string> Problems(ServiceData service, int index)
     {
-        if (string.IsNullOrWhiteSpace(service.Name) || service.Name.Length > 120)
+        var input = new ServiceInput
         {
-            yield return $"service {index} needs a \"name\" of at most 120 characters";
-        }
-        if (service.Durations is not { Length: > 0 } || service.Durations.Any(d => d is < 5 or > 480))
-        {
-            yield return $"service {index} needs \"durations\" between 5 and 480 minutes";
-        }
-        if (service.Capacity is < 1 or > 500)
-        {
-            yield return $"service {index} needs a \"capacity\" from 1 to 500";
-        }
-        if (service.BufferBefore < 0 || service.BufferAfter < 0 || service.MinimumNoticeMinutes < 0 || service.ChangeNoticeMinutes < 0)
-        {
-            yield return $"service {index} cannot have negative buffers or notice";
-        }
-        if (service.HorizonDays is < 1 or > 730)
-        {
-            yield return $"service {index} needs \"horizonDays\" from 1 to 730";
-        }
+            Name = service.Name,
+            Description = service.Description,
+            Durations = service.Durations is { } durations ? string.Join(", ", durations) : null,
+            Telemed = service.Telemed,
+            MeetingProvider = service.MeetingProvider,
+            Capacity = service.Capacity,
+            BufferBefore = service.BufferBefore,
+            BufferAfter = service.BufferAfter,
+            MinimumNotice = service.MinimumNoticeMinutes,
+            HorizonDays = service.HorizonDays,
+            ChangeNotice = service.ChangeNoticeMinutes,
+        };
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        return results.Select(r => (Field: r.MemberNames.FirstOrDefault() ?? "", Message: r.ErrorMessage ?? ""))
+            .Concat(input.RuleProblems(out _))
+            .Select(problem => $"service {index} ({problem.Field}): {problem.Message}");
     }
 
     private sealed record ServiceData(

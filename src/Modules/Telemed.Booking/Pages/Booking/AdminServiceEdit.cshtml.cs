@@ -53,18 +53,10 @@ public sealed class AdminServiceEditModel(BookingDb db) : PageModel
     {
         var cancellationToken = HttpContext.RequestAborted;
         await LoadHostsAsync();
-        var durations = Input.ParseDurations(out var durationError);
-        if (durationError is not null)
+        var problems = Input.RuleProblems(out var durations);
+        foreach (var (field, message) in problems)
         {
-            ModelState.AddModelError("Input.Durations", durationError);
-        }
-        if (Input.Telemed && Input.MeetingProvider == MeetingProviderKind.None)
-        {
-            ModelState.AddModelError("Input.MeetingProvider", "A video service needs a meeting provider.");
-        }
-        if (!Enum.IsDefined(Input.MeetingProvider))
-        {
-            ModelState.AddModelError("Input.MeetingProvider", "Choose a meeting provider from the list.");
+            ModelState.AddModelError($"Input.{field}", message);
         }
         if (!ModelState.IsValid)
         {

@@ -52,8 +52,31 @@ public sealed class ServiceInput
 
     public List<Guid> HostIds { get; set; } = [];
 
+    /// <summary>
+    /// The rules the attributes cannot say (the list of lengths, the provider a video service needs), by
+    /// field. The form adds them to the attribute errors; the services recipe step checks both the same way.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> RuleProblems(out int[]? durations)
+    {
+        var problems = new List<(string, string)>();
+        durations = ParseDurations(out var durationError);
+        if (durationError is not null)
+        {
+            problems.Add((nameof(Durations), durationError));
+        }
+        if (!Enum.IsDefined(MeetingProvider))
+        {
+            problems.Add((nameof(MeetingProvider), "Choose a meeting provider from the list."));
+        }
+        else if (Telemed && MeetingProvider == MeetingProviderKind.None)
+        {
+            problems.Add((nameof(MeetingProvider), "A video service needs a meeting provider."));
+        }
+        return problems;
+    }
+
     /// <summary>The lengths as numbers, or null with the reason when the text is not a list of 5-480.</summary>
-    public int[]? ParseDurations(out string? error)
+    private int[]? ParseDurations(out string? error)
     {
         error = null;
         var parts = (Durations ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries);
