@@ -71,4 +71,51 @@ public class DateFiltersShould
     [Fact]
     public void ReportAnUnknownTimeZone() =>
         Assert.Equal("Unknown time zone 'Mars/Olympus'", TestLiquid.RenderError("{{ start | date: '%H', 'Mars/Olympus' }}", Model).Reason);
+
+    [Theory]
+    [InlineData("%Y-%m-%d %H:%M:%S")]
+    [InlineData("%c|%D|%x|%F|%T|%X|%R|%r|%v")]
+    [InlineData("%%|%%%d|100%|%|%-|%5|%Q|%-%|%n%t")]
+    [InlineData("%^B %#b %10A %-10A %_5d %05e %-y %:z %:x %3N %L")]
+    [InlineData("plain text, no directives")]
+    public void FormatTheSameWhetherTheFormatIsWrittenOrComputed(string format)
+    {
+        var model = new LiquidObject { ["start"] = Model["start"], ["format"] = format };
+        var written = TestLiquid.Render($"{{{{ start | date: '{format}', 'Europe/London' }}}}", model);
+        var computed = TestLiquid.Render("{{ start | date: format, 'Europe/London' }}", model);
+        var filtered = TestLiquid.Render($"{{{{ start | date: '{format}', 'Europe/London' | append: '' }}}}", model);
+
+        Assert.Equal(written, computed);
+        Assert.Equal(written, filtered);
+    }
+
+    [Theory]
+    [InlineData("{{ start | date: '<b>%Y</b> & %B' }}", "&lt;b&gt;2024&lt;/b&gt; &amp; July")]
+    [InlineData("{{ start | date: '%d \"%b\"' }}", "04 &quot;Jul&quot;")]
+    [InlineData("{{ start | date: '%A %-d %B' }}", "Thursday 4 July")]
+    public void EncodeMarkupInFormatsInHtmlMode(string template, string expected) =>
+        Assert.Equal(expected, TestLiquid.RenderHtml(template, Model));
+
+    [Theory]
+    [InlineData("Europe/London")]
+    [InlineData("America/New_York")]
+    [InlineData("Australia/Lord_Howe")]
+    [InlineData("America/St_Johns")]
+    [InlineData("Asia/Kolkata")]
+    public void ConvertEveryQuarterHourAcrossTransitionsAsTimeZoneInfoDoes(string zoneId)
+    {
+        // Two passes over a year, the second answered from the per-hour cache, must both match .NET exactly.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var engine = new LiquidEngine();
+        var template = engine.Parse("{{ at | date: '%Y-%m-%d %H:%M %z', zone }}");
+        var first = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var at = first; at < first.AddYears(1); at = at.AddMinutes(15))
+            {
+                var expected = TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture).Remove(20, 1);
+                Assert.Equal(expected, template.Render(new LiquidObject { ["at"] = at, ["zone"] = zoneId }));
+            }
+        }
+    }
 }

@@ -37,6 +37,13 @@ public class LimitsShould
         Assert.Equal("The output is longer than the limit of 500 characters", error.Reason);
     }
 
+    [Theory]
+    [InlineData("{{ 'abcdefghij' | upcase }}")]
+    [InlineData("{{ 'abcdefghij' | capitalize }}")]
+    [InlineData("{{ 0 | date: '%Y-%m-%d %H:%M' }}")]
+    public void StopFiltersWritingPastTheLengthLimit(string template) =>
+        Assert.Equal(LiquidLimit.OutputLength, Exceed("12345" + template, new LiquidOptions { MaxOutputLength = 12 }).Limit);
+
     [Fact]
     public void StopStringsGrowingInsideAssignments()
     {

@@ -78,4 +78,15 @@ public class StringFiltersShould
 
         Assert.Equal("Line 1, column 12: invalid integer", error.Message);
     }
+
+    [Theory]
+    [InlineData("{{ name | upcase }}", "&lt;B&gt;JANE &amp; CO&lt;/B&gt;")]
+    [InlineData("{{ name | downcase }}", "&lt;b&gt;jane &amp; co&lt;/b&gt;")]
+    [InlineData("{{ name | capitalize }}", "&lt;b&gt;jane &amp; co&lt;/b&gt;")]
+    [InlineData("{{ name | upcase | raw }}", "<B>JANE & CO</B>")]
+    [InlineData("{{ plain | capitalize }}|{{ plain | upcase }}|{{ plain | downcase }}", "Élodie o&#39;neil|ÉLODIE O&#39;NEIL|élodie o&#39;neil")]
+    [InlineData("{{ 'éLODIE' | capitalize }}", "Élodie")]
+    [InlineData("{{ 12 | upcase }}|{{ 1.5 | capitalize }}|{{ true | downcase }}|{{ nil | capitalize }}", "12|1.5|true|")]
+    public void ChangeCaseAndStillEncodeInHtmlMode(string template, string expected) =>
+        Assert.Equal(expected, TestLiquid.RenderHtml(template, new LiquidObject { ["name"] = "<b>Jane & Co</b>", ["plain"] = "éLODIE O'NEIL" }));
 }

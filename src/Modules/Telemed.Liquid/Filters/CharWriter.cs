@@ -52,6 +52,11 @@ internal ref struct CharWriter(Span<char> initial)
 
     public readonly ReadOnlySpan<char> Written => _chars[.._length];
 
+    /// <summary>True once the text outgrew the initial span and moved to a rented buffer.</summary>
+    public readonly bool MovedToRentedBuffer => _rented is not null;
+
+    public readonly int Length => _length;
+
     public override string ToString() => _chars[.._length].ToString();
 
     public void Dispose()

@@ -19,21 +19,33 @@ internal static class DateFilters
         .Add("local_time", LocalTime);
 
     private static LiquidValue FormatDate(LiquidValue input, FilterArguments args, LiquidRenderContext context) =>
-        TryPrepare(input, args, context, out var date, out var format) ? Strftime.Format(date, format) : input;
+        TryPrepare(input, args, literalFormat: null, context, out var date, out var format) ? Strftime.Format(date, format) : input;
 
-    /// <summary>Formats into the output without building a string; false when the input is not a date.</summary>
-    internal static bool WriteDate(LiquidValue input, FilterArguments args, LiquidRenderContext context, OutputWriter output)
+    /// <summary>
+    /// Formats into the output without building a string; false when the input is not a date.
+    /// <paramref name="literalFormat"/> is the format read at parse time when the template spells it out.
+    /// </summary>
+    internal static bool WriteDate(LiquidValue input, FilterArguments args, StrftimeFormat? literalFormat, LiquidRenderContext context)
     {
-        if (!TryPrepare(input, args, context, out var date, out var format))
+        if (!TryPrepare(input, args, literalFormat, context, out var date, out var format))
         {
             return false;
         }
 
-        var writer = new CharWriter(stackalloc char[128]);
+        var output = context.Output;
+        var encode = output.HtmlEncode && !format.IsHtmlSafe;
+        var writer = new CharWriter(encode ? stackalloc char[128] : output.GetSpan(64));
         try
         {
             Strftime.Append(ref writer, date, format);
-            output.WriteText(writer.Written, encode: output.HtmlEncode);
+            if (encode || writer.MovedToRentedBuffer)
+            {
+                output.WriteText(writer.Written, encode);
+            }
+            else
+            {
+                output.Advance(writer.Length);
+            }
         }
         finally
         {
@@ -43,10 +55,11 @@ internal static class DateFilters
         return true;
     }
 
-    private static bool TryPrepare(LiquidValue input, FilterArguments args, LiquidRenderContext context, out DateTimeOffset date, out string format)
+    private static bool TryPrepare(
+        LiquidValue input, FilterArguments args, StrftimeFormat? literalFormat, LiquidRenderContext context, out DateTimeOffset date, out StrftimeFormat format)
     {
-        format = args[0].IsNil ? string.Empty : args[0].ToString();
-        if (format.Length == 0 || !TryReadDate(input, context, out date))
+        format = literalFormat ?? (args[0] is { IsNil: false } text && text.ToString() is { Length: > 0 } pattern ? StrftimeFormat.Get(pattern) : null)!;
+        if (format is null || !TryReadDate(input, context, out date))
         {
             date = default;
             return false;

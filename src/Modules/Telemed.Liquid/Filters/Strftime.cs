@@ -5,9 +5,14 @@ namespace Telemed.Liquid.Filters;
 /// <summary>Ruby's <c>strftime</c>: directives such as <c>%d %b %Y %H:%M</c> with the flags <c>- _ 0 ^ #</c> and widths.</summary>
 internal static class Strftime
 {
-    private static readonly DateTimeFormatInfo English = CultureInfo.InvariantCulture.DateTimeFormat;
+    private static readonly string[] DayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+    private static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-    public static string Format(DateTimeOffset date, string format)
+    private static readonly string[] ShortDayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    private static readonly string[] ShortMonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    public static string Format(DateTimeOffset date, StrftimeFormat format)
     {
         var builder = new CharWriter(stackalloc char[128]);
         try
@@ -21,47 +26,23 @@ internal static class Strftime
         }
     }
 
-    public static void Append(ref CharWriter builder, DateTimeOffset date, string format)
+    public static void Append(ref CharWriter builder, DateTimeOffset date, StrftimeFormat format)
     {
         var parts = new DateParts(date);
-        for (var i = 0; i < format.Length; i++)
+        foreach (var part in format.Parts)
         {
-            if (format[i] != '%' || i + 1 >= format.Length)
+            if (part.Text is { } text)
             {
-                builder.Append(format[i]);
-                continue;
+                builder.Append(text);
             }
-
-            var start = i++;
-            var flags = '\0';
-            while (i < format.Length && format[i] is '-' or '_' or '0' or '^' or '#')
+            else
             {
-                flags = format[i];
-                i++;
-            }
-
-            var width = 0;
-            while (i < format.Length && char.IsAsciiDigit(format[i]))
-            {
-                width = (width * 10) + (format[i] - '0');
-                i++;
-            }
-
-            if (i < format.Length && format[i] == ':' && i + 1 < format.Length && format[i + 1] == 'z')
-            {
-                i++;
-                builder.Append(Offset(date, colon: true));
-                continue;
-            }
-
-            if (i >= format.Length || !AppendDirective(ref builder, date, parts, format[i], flags, width))
-            {
-                builder.Append(format.AsSpan(start, Math.Min(i + 1, format.Length) - start));
+                AppendDirective(ref builder, date, parts, part.Directive, part.Flags, part.Width);
             }
         }
     }
 
-    private static bool AppendDirective(ref CharWriter builder, DateTimeOffset date, in DateParts parts, char directive, char flags, int width)
+    private static void AppendDirective(ref CharWriter builder, DateTimeOffset date, in DateParts parts, char directive, char flags, int width)
     {
         var hour12 = parts.Hour % 12 == 0 ? 12 : parts.Hour % 12;
         switch (directive)
@@ -89,28 +70,16 @@ internal static class Strftime
             case 'G': Number(ref builder, ISOWeek.GetYear(date.DateTime), 4, '0', flags, width); break;
             case 'g': Number(ref builder, ISOWeek.GetYear(date.DateTime) % 100, 2, '0', flags, width); break;
             case 's': Number(ref builder, date.ToUnixTimeSeconds(), 1, '0', flags, width); break;
-            case 'a': Text(ref builder, English.GetAbbreviatedDayName(parts.DayOfWeek), flags, width); break;
-            case 'A': Text(ref builder, English.GetDayName(parts.DayOfWeek), flags, width); break;
-            case 'b' or 'h': Text(ref builder, English.GetAbbreviatedMonthName(parts.Month), flags, width); break;
-            case 'B': Text(ref builder, English.GetMonthName(parts.Month), flags, width); break;
+            case 'a': Text(ref builder, ShortDayNames[(int)parts.DayOfWeek], flags, width); break;
+            case 'A': Text(ref builder, DayNames[(int)parts.DayOfWeek], flags, width); break;
+            case 'b' or 'h': Text(ref builder, ShortMonthNames[parts.Month - 1], flags, width); break;
+            case 'B': Text(ref builder, MonthNames[parts.Month - 1], flags, width); break;
             case 'p': Text(ref builder, parts.Hour < 12 ? "AM" : "PM", flags, width); break;
             case 'P': Text(ref builder, parts.Hour < 12 ? "am" : "pm", flags, width); break;
             case 'z': Text(ref builder, Offset(date, colon: false), flags, width); break;
             case 'Z': Text(ref builder, date.Offset == TimeSpan.Zero ? "UTC" : Offset(date, colon: false), flags, width); break;
-            case 'c': Append(ref builder, date, "%a %b %e %H:%M:%S %Y"); break;
-            case 'D' or 'x': Append(ref builder, date, "%m/%d/%y"); break;
-            case 'F': Append(ref builder, date, "%Y-%m-%d"); break;
-            case 'T' or 'X': Append(ref builder, date, "%H:%M:%S"); break;
-            case 'R': Append(ref builder, date, "%H:%M"); break;
-            case 'r': Append(ref builder, date, "%I:%M:%S %p"); break;
-            case 'v': Append(ref builder, date, "%e-%^b-%Y"); break;
-            case 'n': builder.Append('\n'); break;
-            case 't': builder.Append('\t'); break;
-            case '%': builder.Append('%'); break;
-            default: return false;
+            case ':': builder.Append(Offset(date, colon: true)); break;
         }
-
-        return true;
     }
 
     /// <summary>The calendar fields of the local time, computed once per format instead of once per directive.</summary>

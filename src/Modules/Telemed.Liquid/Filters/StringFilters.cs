@@ -7,12 +7,23 @@ namespace Telemed.Liquid.Filters;
 /// <summary>Shopify's string filters, with Ruby's edge cases (negative offsets, empty patterns, trailing splits).</summary>
 internal static class StringFilters
 {
+    internal static readonly LiquidFilter Capitalize = (input, _, _) => ChangeCase(input.ToString(), LetterCase.Capitalized);
+    internal static readonly LiquidFilter Downcase = (input, _, _) => ChangeCase(input.ToString(), LetterCase.Lower);
+    internal static readonly LiquidFilter Upcase = (input, _, _) => ChangeCase(input.ToString(), LetterCase.Upper);
+
+    internal enum LetterCase
+    {
+        Upper,
+        Lower,
+        Capitalized,
+    }
+
     public static void Register(LiquidFilterRegistry registry) => registry
         .Add("append", (input, args, context) => Concatenate(input, args[0], context))
         .Add("prepend", (input, args, context) => Concatenate(args[0], input, context))
-        .Add("capitalize", (input, _, _) => Capitalize(input.ToString()))
-        .Add("downcase", (input, _, _) => input.ToString().ToLowerInvariant())
-        .Add("upcase", (input, _, _) => input.ToString().ToUpperInvariant())
+        .Add("capitalize", Capitalize)
+        .Add("downcase", Downcase)
+        .Add("upcase", Upcase)
         .Add("strip", (input, _, _) => input.ToString().Trim())
         .Add("lstrip", (input, _, _) => input.ToString().TrimStart())
         .Add("rstrip", (input, _, _) => input.ToString().TrimEnd())
@@ -53,12 +64,40 @@ internal static class StringFilters
 
     private static string SafeText(LiquidValue value) => value.IsSafe ? value.AsString! : HtmlEncoding.Encode(value.ToString());
 
-    private static LiquidValue Capitalize(string text) =>
-        text.Length == 0 ? text : string.Create(text.Length, text, static (span, source) =>
+    private static string ChangeCase(string text, LetterCase letterCase) =>
+        text.Length == 0 ? text : string.Create(text.Length, (text, letterCase), static (span, state) => ChangeCase(state.text, span, state.letterCase));
+
+    /// <summary>
+    /// Writes a case filter's result straight into the output when it ends an output tag, instead of
+    /// building a string; false when the input is not a string or needs HTML encoding (the filter then runs as usual).
+    /// </summary>
+    internal static bool TryWriteCase(LiquidValue input, LetterCase letterCase, OutputWriter output)
+    {
+        if (input.AsString is not { } text || (output.HtmlEncode && HtmlEncoding.NeedsEncoding(text)))
         {
-            source.AsSpan().ToLowerInvariant(span);
-            span[0] = char.ToUpperInvariant(source[0]);
-        });
+            return false;
+        }
+
+        ChangeCase(text, output.GetSpan(text.Length), letterCase);
+        output.Advance(text.Length);
+        return true;
+    }
+
+    /// <summary>Invariant case mapping keeps the length, so the result always fits a span as long as the text.</summary>
+    private static void ChangeCase(ReadOnlySpan<char> text, Span<char> destination, LetterCase letterCase)
+    {
+        if (letterCase == LetterCase.Upper)
+        {
+            text.ToUpperInvariant(destination);
+            return;
+        }
+
+        text.ToLowerInvariant(destination);
+        if (letterCase == LetterCase.Capitalized && text.Length > 0)
+        {
+            destination[0] = char.ToUpperInvariant(text[0]);
+        }
+    }
 
     private static string ReplaceAll(string text, string search, string replacement)
     {

@@ -1,8 +1,8 @@
 namespace Telemed.Liquid.Parsing;
 
 /// <summary>
-/// One string instance per identifier within a template, so scope lookups usually match by
-/// reference instead of comparing characters.
+/// One string instance per identifier within a template, so scope and model lookups usually
+/// match by reference instead of comparing characters.
 /// </summary>
 internal sealed class NameTable
 {
@@ -47,7 +47,10 @@ internal sealed class NameTable
         var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(name, out var existing))
         {
+            // The runtime's interned instance when there is one: models are mostly built with literal
+            // keys, so looking a root name up in a model usually matches by reference.
             existing = name.ToString();
+            existing = string.IsInterned(existing) ?? existing;
             _names[existing] = existing;
         }
 

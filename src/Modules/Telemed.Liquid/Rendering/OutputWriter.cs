@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Telemed.Liquid.Values;
 
 namespace Telemed.Liquid.Rendering;
@@ -68,8 +71,64 @@ internal sealed class OutputWriter
             end = _position + text.Length;
         }
 
-        text.CopyTo(_buffer.AsSpan(_position));
+        Copy(text, ref _buffer[_position]);
         _position = end;
+    }
+
+    /// <summary>
+    /// Most writes are a few characters (markup between outputs, names, numbers): copy those with two
+    /// overlapping moves inline instead of calling the general memory copy. The caller made room.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(ReadOnlySpan<char> text, ref char destination)
+    {
+        ref var source = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
+        ref var target = ref Unsafe.As<char, byte>(ref destination);
+        var bytes = (uint)text.Length * sizeof(char);
+        if (bytes is >= 8 and <= 16)
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<ulong>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, bytes - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, bytes - 8)));
+        }
+        else if (bytes is > 16 and <= 32)
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<Vector128<byte>>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, bytes - 16), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref source, bytes - 16)));
+        }
+        else if (bytes is >= 4 and < 8)
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<uint>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, bytes - 4), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, bytes - 4)));
+        }
+        else if (bytes == 2)
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<ushort>(ref source));
+        }
+        else if (bytes != 0)
+        {
+            Unsafe.CopyBlockUnaligned(ref target, ref source, bytes);
+        }
+    }
+
+    /// <summary>Free space for at least <paramref name="sizeHint"/> characters; <see cref="Advance"/> then keeps what was written.</summary>
+    public Span<char> GetSpan(int sizeHint)
+    {
+        if (_position + sizeHint > _buffer.Length)
+        {
+            EnsureCapacity(sizeHint);
+        }
+
+        return _buffer.AsSpan(_position);
+    }
+
+    public void Advance(int count)
+    {
+        if (_flushed + _position + count > _maxLength)
+        {
+            throw OutputTooLong();
+        }
+
+        _position += count;
     }
 
     public void WriteValue(LiquidValue value)
@@ -119,9 +178,14 @@ internal sealed class OutputWriter
     {
         if (_flushed + _position + length > _maxLength)
         {
-            throw new LiquidLimitError(LiquidLimit.OutputLength, $"The output is longer than the limit of {_maxLength:N0} characters");
+            throw OutputTooLong();
         }
 
+        EnsureCapacity(length);
+    }
+
+    private void EnsureCapacity(int length)
+    {
         if (_writer is not null && _position + length > FlushThreshold)
         {
             Flush();
@@ -132,4 +196,7 @@ internal sealed class OutputWriter
             Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _position + length));
         }
     }
+
+    private LiquidLimitError OutputTooLong() =>
+        new(LiquidLimit.OutputLength, $"The output is longer than the limit of {_maxLength:N0} characters");
 }

@@ -4,7 +4,9 @@ namespace Telemed.Liquid.Rendering;
 
 /// <summary>
 /// Limits shared by a render and the partials it renders: loop iterations, partial depth and
-/// time. Time is checked every few iterations and at each partial, so a render cannot hang.
+/// time. Time is checked every few iterations and at each partial, so a render cannot hang. The
+/// clock starts at the first check: work before it is bounded by the template's length, and a
+/// render without loops or partials never reads the clock.
 /// </summary>
 internal sealed class RenderBudget
 {
@@ -21,7 +23,7 @@ internal sealed class RenderBudget
     {
         _options = options;
         _cancellationToken = cancellationToken;
-        _deadline = Stopwatch.GetTimestamp() + (long)(options.MaxRenderTime.TotalSeconds * Stopwatch.Frequency);
+        _deadline = 0;
         _iterations = 0;
         PartialDepth = 0;
     }
@@ -45,7 +47,12 @@ internal sealed class RenderBudget
     public void CheckTime()
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (Stopwatch.GetTimestamp() > _deadline)
+        var now = Stopwatch.GetTimestamp();
+        if (_deadline == 0)
+        {
+            _deadline = now + (long)(_options.MaxRenderTime.TotalSeconds * Stopwatch.Frequency);
+        }
+        else if (now > _deadline)
         {
             throw new LiquidLimitError(
                 LiquidLimit.RenderTime,

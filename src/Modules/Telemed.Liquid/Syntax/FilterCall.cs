@@ -18,17 +18,51 @@ internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[]
 
     public int Position { get; } = position;
 
-    /// <summary>True when the filter can write its text straight into the output (the built-in <c>date</c>).</summary>
-    public bool WritesDirectly => ReferenceEquals(Filter, DateFilters.Date);
+    /// <summary>True when the filter can write its text straight into the output (the built-in <c>date</c> and case filters).</summary>
+    public bool WritesDirectly => _directWriter != DirectWriter.None;
+
+    private readonly DirectWriter _directWriter = filter switch
+    {
+        _ when ReferenceEquals(filter, DateFilters.Date) => DirectWriter.Date,
+        _ when ReferenceEquals(filter, StringFilters.Upcase) => DirectWriter.Upcase,
+        _ when ReferenceEquals(filter, StringFilters.Downcase) => DirectWriter.Downcase,
+        _ when ReferenceEquals(filter, StringFilters.Capitalize) => DirectWriter.Capitalize,
+        _ => DirectWriter.None,
+    };
+
+    private enum DirectWriter
+    {
+        None,
+        Date,
+        Upcase,
+        Downcase,
+        Capitalize,
+    }
+
+    // A date format spelled out in the template is read once, here, rather than at every render.
+    private readonly StrftimeFormat? _literalDateFormat =
+        ReferenceEquals(filter, DateFilters.Date) && positional is [LiteralExpression { Value.AsString: { Length: > 0 } format }, ..]
+            ? StrftimeFormat.Parse(format)
+            : null;
 
     /// <summary>Writes the filter's result into the output; false when it has nothing to write that way.</summary>
     public bool TryWrite(LiquidValue input, LiquidRenderContext context)
     {
+        switch (_directWriter)
+        {
+            case DirectWriter.Upcase:
+                return StringFilters.TryWriteCase(input, StringFilters.LetterCase.Upper, context.Output);
+            case DirectWriter.Downcase:
+                return StringFilters.TryWriteCase(input, StringFilters.LetterCase.Lower, context.Output);
+            case DirectWriter.Capitalize:
+                return StringFilters.TryWriteCase(input, StringFilters.LetterCase.Capitalized, context.Output);
+        }
+
         var hasArguments = positional.Length + namedValues.Length > 0;
         var arguments = hasArguments ? EvaluateArguments(context) : new FilterArguments(NoArguments, 0, 0, namedNames);
         try
         {
-            return DateFilters.WriteDate(input, arguments, context, context.Output);
+            return DateFilters.WriteDate(input, arguments, _literalDateFormat, context);
         }
         catch (LiquidRuntimeError error)
         {

@@ -39,6 +39,8 @@ internal sealed class ForNode(
             return elseBody is null ? Completion.Normal : Body.Render(elseBody, context);
         }
 
+        // Lists converted from .NET are arrays: index them directly rather than through the interface.
+        var array = items as LiquidValue[];
         var forLoop = context.EnterLoop(loopName, length);
         var localStart = context.LocalCount;
         context.PushLocal(variable, LiquidValue.Nil);
@@ -49,7 +51,7 @@ internal sealed class ForNode(
             {
                 context.Budget.CountIterations(1);
                 var index = (int)from + (reversed ? length - 1 - i : i);
-                context.SetLocal(localStart, items[index]);
+                context.SetLocal(localStart, array is not null ? array[index] : items[index]);
                 forLoop.Index0 = i;
                 if (Body.Render(body, context) == Completion.Break)
                 {

@@ -43,9 +43,8 @@ internal sealed class VariableExpression(
             // Fast paths: the accessor this segment used last time for an object of the same type, and forloop.
             if (value.ObjectReference is { } instance)
             {
-                if (_accessors[i] is { } cached && cached.Type == instance.GetType())
+                if (_accessors[i] is { } cached && (cached.Accessor.TryGetExact(instance, out value) || cached.Matches(instance, ref value)))
                 {
-                    value = cached.Accessor.Get(instance);
                     continue;
                 }
 
@@ -145,4 +144,17 @@ internal sealed class VariableExpression(
     }
 }
 
-internal sealed record CachedAccessor(Type Type, MemberAccessor Accessor);
+internal sealed record CachedAccessor(Type Type, MemberAccessor Accessor)
+{
+    /// <summary>The slower check for an instance of a type derived from the registered one.</summary>
+    public bool Matches(object instance, ref LiquidValue value)
+    {
+        if (Type != instance.GetType())
+        {
+            return false;
+        }
+
+        value = Accessor.Get(instance);
+        return true;
+    }
+}

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Telemed.Liquid.Values;
 
 /// <summary>
@@ -65,6 +67,9 @@ public abstract class LiquidTypeMembers
 internal abstract class MemberAccessor
 {
     public abstract LiquidValue Get(object instance);
+
+    /// <summary>Reads the member when the instance is exactly the registered type: the check templates repeat per read.</summary>
+    public abstract bool TryGetExact(object instance, out LiquidValue value);
 }
 
 public sealed class LiquidTypeMembers<T> : LiquidTypeMembers
@@ -89,5 +94,18 @@ public sealed class LiquidTypeMembers<T> : LiquidTypeMembers
     private sealed class Accessor(Func<T, LiquidValue> getter) : MemberAccessor
     {
         public override LiquidValue Get(object instance) => getter((T)instance);
+
+        public override bool TryGetExact(object instance, out LiquidValue value)
+        {
+            // Comparing with typeof(T) compiles to one method-table comparison, cheaper than GetType() and a cast.
+            if (instance.GetType() != typeof(T))
+            {
+                value = default;
+                return false;
+            }
+
+            value = getter(typeof(T).IsValueType ? (T)instance : Unsafe.As<object, T>(ref instance));
+            return true;
+        }
     }
 }
