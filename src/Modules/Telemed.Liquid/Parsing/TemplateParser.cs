@@ -66,7 +66,16 @@ internal sealed partial class TemplateParser
             switch (token.Kind)
             {
                 case TemplateTokenKind.Text:
-                    nodes.Add(new TextNode(token.Text!, token.Start));
+                    // Text after an output is written by the output node: one step fewer per output.
+                    if (nodes is [.., OutputNode { TrailingText: null } previous])
+                    {
+                        nodes[^1] = previous.WithTrailingText(token.Text!);
+                    }
+                    else
+                    {
+                        nodes.Add(new TextNode(token.Text!, token.Start));
+                    }
+
                     break;
                 case TemplateTokenKind.Output:
                     if (ParseMarkup(token.MarkupStart, token.MarkupEnd, p => p.ParseOutput()) is { } output)

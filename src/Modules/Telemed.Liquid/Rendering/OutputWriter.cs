@@ -142,9 +142,8 @@ internal sealed class OutputWriter
         switch (value.Kind)
         {
             case LiquidValueKind.Integer:
-                Span<char> digits = stackalloc char[20];
-                value.AsInteger.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
-                Write(digits[..written]);
+                value.AsInteger.TryFormat(GetSpan(20), out var written, provider: CultureInfo.InvariantCulture);
+                Advance(written);
                 break;
             case LiquidValueKind.Nil or LiquidValueKind.Empty or LiquidValueKind.Blank:
                 break;

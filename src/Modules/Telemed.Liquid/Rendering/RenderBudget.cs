@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Telemed.Liquid.Rendering;
 
@@ -16,26 +17,28 @@ internal sealed class RenderBudget
     private CancellationToken _cancellationToken;
     private long _deadline;
     private int _iterations;
+    private int _maxIterations;
 
     public int PartialDepth { get; private set; }
 
     public void Reset(LiquidOptions options, CancellationToken cancellationToken)
     {
         _options = options;
+        _maxIterations = options.MaxLoopIterations;
         _cancellationToken = cancellationToken;
         _deadline = 0;
         _iterations = 0;
         PartialDepth = 0;
     }
 
+    /// <summary>Runs once per loop iteration, so it is small enough to inline; the rare work is out of line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CountIterations(int count)
     {
         _iterations += count;
-        if (_iterations > _options.MaxLoopIterations || _iterations < 0)
+        if (_iterations > _maxIterations || _iterations < 0)
         {
-            throw new LiquidLimitError(
-                LiquidLimit.LoopIterations,
-                $"Loops ran more than the limit of {_options.MaxLoopIterations:N0} iterations");
+            ThrowLoopLimit();
         }
 
         if (count > 1 || _iterations % TimeCheckInterval == 0)
@@ -43,6 +46,11 @@ internal sealed class RenderBudget
             CheckTime();
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowLoopLimit() => throw new LiquidLimitError(
+        LiquidLimit.LoopIterations,
+        $"Loops ran more than the limit of {_options.MaxLoopIterations:N0} iterations");
 
     public void CheckTime()
     {

@@ -27,10 +27,16 @@ internal static class Body
         {
             for (; i < nodes.Length; i++)
             {
-                // Text is most of a template: write it without a virtual call.
+                // Text and outputs are most of a template: write them without a virtual call.
                 if (nodes[i] is TextNode text)
                 {
                     context.Output.Write(text.Text);
+                    continue;
+                }
+
+                if (nodes[i] is OutputNode output)
+                {
+                    output.Write(context);
                     continue;
                 }
 

@@ -14,10 +14,20 @@ internal sealed class TextNode(string text, int position) : Node(position)
     }
 }
 
-/// <summary><c>{{ expression | filters }}</c> and <c>{% echo %}</c>.</summary>
-internal sealed class OutputNode(Expression expression, int position) : Node(position)
+/// <summary><c>{{ expression | filters }}</c> and <c>{% echo %}</c>, with the text that follows it, if any.</summary>
+internal sealed class OutputNode(Expression expression, int position, string? trailingText = null) : Node(position)
 {
+    public string? TrailingText { get; } = trailingText;
+
+    public OutputNode WithTrailingText(string text) => new(expression, Position, text);
+
     public override Completion Render(LiquidRenderContext context)
+    {
+        Write(context);
+        return Completion.Normal;
+    }
+
+    public void Write(LiquidRenderContext context)
     {
         // Most outputs are plain variable paths: call them directly rather than through the base class.
         if (expression is VariableExpression variable)
@@ -33,7 +43,10 @@ internal sealed class OutputNode(Expression expression, int position) : Node(pos
             context.Output.WriteValue(expression.Evaluate(context));
         }
 
-        return Completion.Normal;
+        if (TrailingText is not null)
+        {
+            context.Output.Write(TrailingText);
+        }
     }
 }
 

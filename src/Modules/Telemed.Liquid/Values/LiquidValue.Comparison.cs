@@ -5,6 +5,12 @@ public readonly partial struct LiquidValue
     /// <summary>Liquid's <c>==</c>: numbers by value across integer and float, <c>empty</c> and <c>blank</c> as predicates.</summary>
     public static bool LiquidEquals(LiquidValue left, LiquidValue right)
     {
+        // The usual comparison in a template: a string against a literal.
+        if (left._object is string leftText && right._object is string rightText)
+        {
+            return string.Equals(leftText, rightText, StringComparison.Ordinal);
+        }
+
         if (left.Kind == LiquidValueKind.Empty)
         {
             return right.Kind == LiquidValueKind.Empty || right.IsEmptyValue;
@@ -41,7 +47,6 @@ public readonly partial struct LiquidValue
         {
             LiquidValueKind.Nil => true,
             LiquidValueKind.Boolean => left._bits == right._bits,
-            LiquidValueKind.String => string.Equals((string)left._object!, (string)right._object!, StringComparison.Ordinal),
             LiquidValueKind.DateTime => left._bits == right._bits,
             LiquidValueKind.Array => ArraysEqual((IReadOnlyList<LiquidValue>)left._object!, (IReadOnlyList<LiquidValue>)right._object!),
             _ => ReferenceEquals(left._object, right._object),
