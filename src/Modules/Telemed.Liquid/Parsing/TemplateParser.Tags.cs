@@ -43,7 +43,7 @@ internal sealed partial class TemplateParser
 
     private ForNode ParseFor(Tag tag)
     {
-        var header = ParseMarkup(tag, ParseForHeader);
+        var header = ParseMarkup(tag, p => ParseForHeader(p, tableRow: false));
         UsesContinueOffset |= header.ContinueOffset;
         _names.MarkBound(header.Variable);
         var body = ParseBlockBody(tag, ["else", "endfor"], out var terminator);
@@ -52,9 +52,21 @@ internal sealed partial class TemplateParser
             header.Variable, header.Name, header.Collection, header.Limit, header.Offset, header.ContinueOffset, header.Reversed, body, elseBody, tag.Start);
     }
 
+    private TableRowNode ParseTableRow(Tag tag)
+    {
+        var header = ParseMarkup(tag, p => ParseForHeader(p, tableRow: true));
+        var loopVariable = _names.Get("tablerowloop");
+        _names.MarkBound(header.Variable);
+        _names.MarkBound(loopVariable);
+        var body = ParseBlockBody(tag, ["endtablerow"], out _);
+        return new TableRowNode(header.Variable, loopVariable, header.Collection, header.Limit, header.Offset, header.Cols, body, tag.Start);
+    }
+
     private sealed record ForHeader(string Variable, string Name, Expression Collection)
     {
         public Expression? Limit { get; set; }
+
+        public Expression? Cols { get; set; }
 
         public Expression? Offset { get; set; }
 
@@ -63,12 +75,14 @@ internal sealed partial class TemplateParser
         public bool Reversed { get; set; }
     }
 
-    private static ForHeader ParseForHeader(MarkupParser p)
+    /// <summary>The header of <c>for</c> and of <c>tablerow</c>, which takes <c>cols:</c> but neither <c>reversed</c> nor <c>offset: continue</c>.</summary>
+    private static ForHeader ParseForHeader(MarkupParser p, bool tableRow)
     {
-        var variable = p.ExpectIdentifier("a loop variable, as in 'for item in items'");
+        var tag = tableRow ? "tablerow" : "for";
+        var variable = p.ExpectIdentifier($"a loop variable, as in '{tag} item in items'");
         if (!p.TryConsumeIdentifier("in"))
         {
-            throw p.Error($"Expected 'in' after '{variable}', as in 'for item in items'");
+            throw p.Error($"Expected 'in' after '{variable}', as in '{tag} item in items'");
         }
 
         var collectionStart = p.Current.Start;
@@ -76,7 +90,7 @@ internal sealed partial class TemplateParser
         var header = new ForHeader(variable, $"{variable}-{p.Source[collectionStart..p.Current.Start].Trim()}", collection);
         while (!p.AtEnd)
         {
-            if (p.TryConsumeIdentifier("reversed"))
+            if (!tableRow && p.TryConsumeIdentifier("reversed"))
             {
                 header.Reversed = true;
                 continue;
@@ -96,30 +110,40 @@ internal sealed partial class TemplateParser
                     continue;
                 }
 
-                throw p.Error($"Unexpected {attribute.Describe()}: a for loop takes 'limit:', 'offset:' and 'reversed'");
+                throw p.Error(tableRow
+                    ? $"Unexpected {attribute.Describe()}: a tablerow takes 'cols:', 'limit:' and 'offset:'"
+                    : $"Unexpected {attribute.Describe()}: a for loop takes 'limit:', 'offset:' and 'reversed'");
             }
 
             p.Next();
             p.Next();
-            if (attribute.Text == "offset" && p.TryConsumeIdentifier("continue"))
+            if (!tableRow && attribute.Text == "offset" && p.TryConsumeIdentifier("continue"))
             {
                 header.ContinueOffset = true;
             }
-            else if (attribute.Text is "limit" or "offset")
+            else if (attribute.Text is "limit" or "offset" || (tableRow && attribute.Text == "cols"))
             {
                 var value = p.ParseExpression();
-                if (attribute.Text == "limit")
+                switch (attribute.Text)
                 {
-                    header.Limit = value;
-                }
-                else
-                {
-                    header.Offset = value;
+                    case "limit":
+                        header.Limit = value;
+                        break;
+                    case "offset":
+                        header.Offset = value;
+                        break;
+                    default:
+                        header.Cols = value;
+                        break;
                 }
             }
             else if (!p.Lenient)
             {
-                throw new MarkupSyntaxError($"Unknown for loop attribute '{attribute.Text}'; use 'limit' or 'offset'", attribute.Start);
+                throw new MarkupSyntaxError(
+                    tableRow
+                        ? $"Unknown tablerow attribute '{attribute.Text}'; use 'cols', 'limit' or 'offset'"
+                        : $"Unknown for loop attribute '{attribute.Text}'; use 'limit' or 'offset'",
+                    attribute.Start);
             }
         }
 

@@ -131,6 +131,7 @@ internal sealed partial class TemplateParser
         "unless" => ParseIf(tag, negate: true),
         "case" => ParseCase(tag),
         "for" => ParseFor(tag),
+        "tablerow" => ParseTableRow(tag),
         "assign" => ParseAssign(tag),
         "capture" => ParseCapture(tag),
         "increment" or "decrement" => ParseCounter(tag),
