@@ -11,7 +11,11 @@ internal static class ArrayFilters
         .Add("first", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[0] : LiquidValue.Nil)
         .Add("last", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[^1] : LiquidValue.Nil)
         .Add("map", Map)
-        .Add("where", Where)
+        .Add("where", (input, args, context) => Select(input, args, context, matching: true))
+        .Add("reject", (input, args, context) => Select(input, args, context, matching: false))
+        .Add("find", Find)
+        .Add("find_index", (input, args, context) => IndexOfMatch(Items(input, context), args, context) is var index and >= 0 ? index : LiquidValue.Nil)
+        .Add("has", (input, args, context) => IndexOfMatch(Items(input, context), args, context) >= 0)
         .Add("sort", (input, args, context) => Sort(input, args, context, natural: false))
         .Add("sort_natural", (input, args, context) => Sort(input, args, context, natural: true))
         .Add("uniq", Uniq)
@@ -87,22 +91,52 @@ internal static class ArrayFilters
         return result;
     }
 
-    /// <summary><c>where: "prop"</c> keeps items whose property is truthy; <c>where: "prop", value</c> those equal to value.</summary>
-    private static LiquidValue Where(LiquidValue input, FilterArguments args, LiquidRenderContext context)
+    /// <summary>
+    /// The test shared by where, reject, find, find_index and has: with a value, the item's property equals it
+    /// as in a Liquid comparison (1 matches 1.0, not '1'); without one, or with nil, the property is truthy.
+    /// </summary>
+    private static bool Matches(LiquidValue item, string property, LiquidValue target, LiquidRenderContext context)
+    {
+        var value = Property(item, property, context);
+        return target.IsNil ? value.IsTruthy : LiquidValue.LiquidEquals(value, target);
+    }
+
+    /// <summary><c>where</c> keeps the items that match, <c>reject</c> the items that do not.</summary>
+    private static LiquidValue Select(LiquidValue input, FilterArguments args, LiquidRenderContext context, bool matching)
     {
         var property = args[0].ToString();
-        var target = args[1];
         var result = new List<LiquidValue>();
         foreach (var item in Items(input, context))
         {
-            var value = Property(item, property, context);
-            if (args.Count < 2 || target.IsNil ? value.IsTruthy : LiquidValue.LiquidEquals(value, target))
+            if (Matches(item, property, args[1], context) == matching)
             {
                 result.Add(item);
             }
         }
 
         return LiquidValue.Create(result);
+    }
+
+    /// <summary>The index of the first item that matches, or -1; the search stops there.</summary>
+    private static int IndexOfMatch(List<LiquidValue> items, FilterArguments args, LiquidRenderContext context)
+    {
+        var property = args[0].ToString();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Matches(items[i], property, args[1], context))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static LiquidValue Find(LiquidValue input, FilterArguments args, LiquidRenderContext context)
+    {
+        var items = Items(input, context);
+        var index = IndexOfMatch(items, args, context);
+        return index >= 0 ? items[index] : LiquidValue.Nil;
     }
 
     private static LiquidValue Sort(LiquidValue input, FilterArguments args, LiquidRenderContext context, bool natural)

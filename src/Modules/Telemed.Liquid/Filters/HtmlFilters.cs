@@ -17,8 +17,10 @@ internal static partial class HtmlFilters
         .Add("url_decode", (input, _, _) => input.IsNil ? input : Uri.UnescapeDataString(input.ToString().Replace('+', ' ')))
         .Add("strip_html", (input, _, _) => TagPattern().Replace(BlockPattern().Replace(input.ToString(), string.Empty), string.Empty))
         .Add("newline_to_br", NewlineToBreak)
-        .Add("base64_encode", (input, _, _) => Convert.ToBase64String(Encoding.UTF8.GetBytes(input.ToString())))
-        .Add("base64_decode", Base64Decode);
+        .Add("base64_encode", (input, _, _) => Base64Encode(input))
+        .Add("base64_decode", (input, _, _) => Base64Decode(input.ToString(), "base64_decode"))
+        .Add("base64_url_safe_encode", (input, _, _) => Base64Encode(input).Replace('+', '-').Replace('/', '_'))
+        .Add("base64_url_safe_decode", (input, _, _) => Base64Decode(FromUrlSafe(input.ToString()), "base64_url_safe_decode"));
 
     /// <summary>The result is encoded already, so it is marked safe and HTML mode does not encode it twice.</summary>
     private static LiquidValue Escape(LiquidValue input, FilterArguments args, LiquidRenderContext context) =>
@@ -60,16 +62,25 @@ internal static partial class HtmlFilters
         return builder.ToString();
     }
 
-    private static LiquidValue Base64Decode(LiquidValue input, FilterArguments args, LiquidRenderContext context)
+    private static string Base64Encode(LiquidValue input) => Convert.ToBase64String(Encoding.UTF8.GetBytes(input.ToString()));
+
+    private static LiquidValue Base64Decode(string text, string filter)
     {
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(input.ToString()));
+            return Encoding.UTF8.GetString(Convert.FromBase64String(text));
         }
         catch (FormatException)
         {
-            throw new LiquidRuntimeError("invalid base64 provided to base64_decode");
+            throw new LiquidRuntimeError($"invalid base64 provided to {filter}");
         }
+    }
+
+    /// <summary>Ruby's <c>urlsafe_decode64</c>: back to the standard alphabet, padding restored when it was left off.</summary>
+    private static string FromUrlSafe(string text)
+    {
+        var standard = text.Replace('-', '+').Replace('_', '/');
+        return standard.Length % 4 == 0 || standard.EndsWith('=') ? standard : standard.PadRight((standard.Length + 3) & ~3, '=');
     }
 
     [GeneratedRegex(@"[""><']|&(?!([a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)")]
