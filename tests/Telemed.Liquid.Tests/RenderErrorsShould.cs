@@ -59,4 +59,40 @@ public class RenderErrorsShould
         Assert.Equal("Filter 'explode' failed: boom", error.Reason);
         Assert.Equal(8, error.Column);
     }
+
+    [Fact]
+    public void WriteErrorsInlineAndGoOnWhenAsked()
+    {
+        const string template = "a{{ 1 | divided_by: 0 }}b\n{% for i in (1..2) %}{{ i | divided_by: 0 }}{{ i }}{% endfor %}c";
+        var settings = new LiquidRenderSettings { InlineErrors = true };
+
+        var output = new LiquidEngine().Render(template, new LiquidObject(), settings);
+
+        Assert.Equal("aLiquid error (line 1): divided by 0b\nLiquid error (line 2): divided by 01Liquid error (line 2): divided by 02c", output);
+    }
+
+    [Fact]
+    public void EncodeInlineErrorsInHtmlModeAndNameThePartial()
+    {
+        var partials = new InMemoryLiquidTemplateStore().Add("card", "x\n{{ '<b>' | strict_nonsense }}{{ 1 | modulo: 0 }}");
+        var engine = new LiquidEngine(new LiquidOptions { StrictFilters = true });
+        var settings = new LiquidRenderSettings { InlineErrors = true, HtmlEncode = true, TemplateStore = partials };
+
+        var output = engine.Render("{% render 'card' %}|{{ '<i>' | nope }}", new LiquidObject(), settings);
+
+        Assert.Equal(
+            "x\nLiquid error (card line 2): Unknown filter &#39;strict_nonsense&#39;Liquid error (card line 2): divided by 0|Liquid error (line 1): Unknown filter &#39;nope&#39;",
+            output);
+    }
+
+    [Fact]
+    public void StillStopAtLimitsWhenErrorsAreInline()
+    {
+        var engine = new LiquidEngine(new LiquidOptions { MaxLoopIterations = 10 });
+        var settings = new LiquidRenderSettings { InlineErrors = true };
+
+        var error = Assert.Throws<LiquidLimitExceededException>(() => engine.Render("{% for i in (1..50) %}{{ i }}{% endfor %}", new LiquidObject(), settings));
+
+        Assert.Equal(LiquidLimit.LoopIterations, error.Limit);
+    }
 }

@@ -17,4 +17,10 @@ public sealed class LiquidRenderSettings
     public TimeZoneInfo? TimeZone { get; init; }
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Write a failing tag or output as "Liquid error (line 3): divided by 0" and go on, as Shopify's
+    /// storefronts do, instead of throwing: for previews in a template editor. Limits still stop the render.
+    /// </summary>
+    public bool InlineErrors { get; init; }
 }

@@ -116,6 +116,14 @@ public sealed partial class LiquidRenderContext
 
     internal LiquidRenderContext CreatePartialContext(LiquidTemplate partial) => new(this, partial);
 
+    /// <summary>Writes a failed node as Shopify does, "Liquid error (line 3): …", naming the partial when it is one.</summary>
+    internal void WriteInlineError(LiquidRuntimeError error, int fallbackPosition)
+    {
+        var (line, _) = Template.Lines.Locate(error.Position >= 0 ? error.Position : fallbackPosition);
+        var where = Template.Name is null ? $"line {line}" : $"{Template.Name} line {line}";
+        Output.WriteText($"Liquid error ({where}): {error.Message}", Output.HtmlEncode);
+    }
+
     internal LiquidRenderException ToRenderException(LiquidRuntimeError error, int fallbackPosition)
     {
         var (line, column) = Template.Lines.Locate(error.Position >= 0 ? error.Position : fallbackPosition);

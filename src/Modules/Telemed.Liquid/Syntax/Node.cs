@@ -23,35 +23,48 @@ internal static class Body
     public static Completion Render(Node[] nodes, LiquidRenderContext context)
     {
         var i = 0;
-        try
+        while (true)
         {
-            for (; i < nodes.Length; i++)
+            try
             {
-                // Text and outputs are most of a template: write them without a virtual call.
-                if (nodes[i] is TextNode text)
+                for (; i < nodes.Length; i++)
                 {
-                    context.Output.Write(text.Text);
-                    continue;
+                    // Text and outputs are most of a template: write them without a virtual call.
+                    if (nodes[i] is TextNode text)
+                    {
+                        context.Output.Write(text.Text);
+                        continue;
+                    }
+
+                    if (nodes[i] is OutputNode output)
+                    {
+                        output.Write(context);
+                        continue;
+                    }
+
+                    var completion = nodes[i].Render(context);
+                    if (completion != Completion.Normal)
+                    {
+                        return completion;
+                    }
                 }
 
-                if (nodes[i] is OutputNode output)
+                return Completion.Normal;
+            }
+            catch (LiquidRuntimeError error) when (context.Settings.InlineErrors && error is not LiquidLimitError)
+            {
+                context.WriteInlineError(error, nodes[i].Position);
+                if (nodes[i] is OutputNode { TrailingText: { } trailing })
                 {
-                    output.Write(context);
-                    continue;
+                    context.Output.Write(trailing);
                 }
 
-                var completion = nodes[i].Render(context);
-                if (completion != Completion.Normal)
-                {
-                    return completion;
-                }
+                i++;
+            }
+            catch (LiquidRuntimeError error)
+            {
+                throw context.ToRenderException(error, nodes[i].Position);
             }
         }
-        catch (LiquidRuntimeError error)
-        {
-            throw context.ToRenderException(error, nodes[i].Position);
-        }
-
-        return Completion.Normal;
     }
 }
