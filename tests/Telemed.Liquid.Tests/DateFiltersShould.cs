@@ -43,7 +43,14 @@ public class DateFiltersShould
         Assert.Equal(expected, TestLiquid.Render(template, Model));
 
     [Theory]
-    [InlineData("{{ start | date: '%H:%M %Z', 'Europe/London' }}", "14:05 +0100")]
+    [InlineData("{{ start | date: '%H:%M %Z', 'Europe/London' }}", "14:05 BST")]
+    [InlineData("{{ winter | date: '%H:%M %Z', 'Europe/London' }}", "09:00 GMT")]
+    [InlineData("{{ start | date: '%H:%M %Z', 'America/New_York' }}|{{ winter | date: '%H:%M %Z', 'America/New_York' }}", "09:05 EDT|04:00 EST")]
+    [InlineData("{{ start | date: '%H:%M %Z', 'Asia/Kolkata' }}", "18:35 IST")]
+    [InlineData("{{ start | date: '%H:%M %Z', 'America/Sao_Paulo' }}", "10:05 -03")]
+    [InlineData("{{ start | date: '%Z', 'UTC' }}|{{ start | date: '%Z' }}|{{ offset | date: '%Z' }}", "UTC|UTC|-0500")]
+    [InlineData("{{ start | local_time: 'Europe/London' | date: '%H:%M %Z' }}", "14:05 BST")]
+    [InlineData("{{ start | local_time: 'Australia/Sydney' | date: '%^Z %10Z' }}", "AEST       AEST")]
     [InlineData("{{ winter | date: '%H:%M %z', 'Europe/London' }}", "09:00 +0000")]
     [InlineData("{{ start | date: '%d %H:%M', 'Australia/Sydney' }}", "04 23:05")]
     [InlineData("{{ start | date: '%H:%M', 'America/New_York' }}", "09:05")]
@@ -63,9 +70,10 @@ public class DateFiltersShould
             Clock = new TestLiquid.FixedClock(TestLiquid.FixedNow),
         };
 
-        var output = new LiquidEngine().Render("{{ 'now' | date: '%H:%M %z' }}|{{ '2024-01-10 08:00' | date: '%H:%M %z' }}|{{ start | local_time | date: '%H:%M' }}", Model, settings);
+        var output = new LiquidEngine().Render(
+            "{{ 'now' | date: '%H:%M %z %Z' }}|{{ '2024-01-10 08:00' | date: '%H:%M %z %Z' }}|{{ start | local_time | date: '%H:%M %Z' }}|{{ '2024-01-10T08:00:00+01:00' | date: '%Z' }}", Model, settings);
 
-        Assert.Equal("05:30 -0400|08:00 -0500|09:05", output);
+        Assert.Equal("05:30 -0400 EDT|08:00 -0500 EST|09:05 EDT|+0100", output);
     }
 
     [Fact]

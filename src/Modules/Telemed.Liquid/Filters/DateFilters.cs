@@ -19,7 +19,7 @@ internal static class DateFilters
         .Add("local_time", LocalTime);
 
     private static LiquidValue FormatDate(LiquidValue input, FilterArguments args, LiquidRenderContext context) =>
-        TryPrepare(input, args, literalFormat: null, context, out var date, out var format) ? Strftime.Format(date, format) : input;
+        TryPrepare(input, args, literalFormat: null, context, out var date, out var zone, out var format) ? Strftime.Format(date, zone, format) : input;
 
     /// <summary>
     /// Formats into the output without building a string; false when the input is not a date.
@@ -27,7 +27,7 @@ internal static class DateFilters
     /// </summary>
     internal static bool WriteDate(LiquidValue input, FilterArguments args, StrftimeFormat? literalFormat, LiquidRenderContext context)
     {
-        if (!TryPrepare(input, args, literalFormat, context, out var date, out var format))
+        if (!TryPrepare(input, args, literalFormat, context, out var date, out var zone, out var format))
         {
             return false;
         }
@@ -37,7 +37,7 @@ internal static class DateFilters
         var writer = new CharWriter(encode ? stackalloc char[128] : output.GetSpan(64));
         try
         {
-            Strftime.Append(ref writer, date, format);
+            Strftime.Append(ref writer, date, zone, format);
             if (encode || writer.MovedToRentedBuffer)
             {
                 output.WriteText(writer.Written, encode);
@@ -56,18 +56,25 @@ internal static class DateFilters
     }
 
     private static bool TryPrepare(
-        LiquidValue input, FilterArguments args, StrftimeFormat? literalFormat, LiquidRenderContext context, out DateTimeOffset date, out StrftimeFormat format)
+        LiquidValue input,
+        FilterArguments args,
+        StrftimeFormat? literalFormat,
+        LiquidRenderContext context,
+        out DateTimeOffset date,
+        out TimeZoneInfo? zone,
+        out StrftimeFormat format)
     {
         format = literalFormat ?? (args[0] is { IsNil: false } text && text.ToString() is { Length: > 0 } pattern ? StrftimeFormat.Get(pattern) : null)!;
-        if (format is null || !TryReadDate(input, context, out date))
+        if (format is null || !TryReadDate(input, context, out date, out zone))
         {
             date = default;
+            zone = null;
             return false;
         }
 
         if (args.Count > 1 && !args[1].IsNil)
         {
-            date = TimeZoneCache.Convert(date, args[1].ToString());
+            date = TimeZoneCache.Convert(date, args[1].ToString(), out zone);
         }
 
         return true;
@@ -75,19 +82,27 @@ internal static class DateFilters
 
     private static LiquidValue LocalTime(LiquidValue input, FilterArguments args, LiquidRenderContext context)
     {
-        if (!TryReadDate(input, context, out var date))
+        if (!TryReadDate(input, context, out var date, out _))
         {
             return input;
         }
 
-        return args.Count > 0 && !args[0].IsNil
-            ? TimeZoneCache.Convert(date, args[0].ToString())
-            : TimeZoneInfo.ConvertTime(date, context.DefaultTimeZone);
+        if (args.Count > 0 && !args[0].IsNil)
+        {
+            date = TimeZoneCache.Convert(date, args[0].ToString(), out var zone);
+            return LiquidValue.Create(date, zone);
+        }
+
+        return LiquidValue.Create(TimeZoneInfo.ConvertTime(date, context.DefaultTimeZone), context.DefaultTimeZone);
     }
 
-    /// <summary>Ruby Liquid's <c>to_date</c>: dates, "now"/"today", unix seconds, or a parsable string.</summary>
-    internal static bool TryReadDate(LiquidValue input, LiquidRenderContext context, out DateTimeOffset date)
+    /// <summary>
+    /// Ruby Liquid's <c>to_date</c>: dates, "now"/"today", unix seconds, or a parsable string; and the
+    /// zone the result is in, when one is known (a converted date, or the render's zone).
+    /// </summary>
+    internal static bool TryReadDate(LiquidValue input, LiquidRenderContext context, out DateTimeOffset date, out TimeZoneInfo? zone)
     {
+        zone = input.Kind == LiquidValueKind.DateTime ? input.TimeZone : context.DefaultTimeZone;
         switch (input.Kind)
         {
             case LiquidValueKind.DateTime:
@@ -96,14 +111,14 @@ internal static class DateFilters
             case LiquidValueKind.Integer or LiquidValueKind.Float:
                 return TryFromUnix(input.AsFloat, context, out date);
             case LiquidValueKind.String:
-                return TryParse(input.AsString!.Trim(), context, out date);
+                return TryParse(input.AsString!.Trim(), context, out date, ref zone);
             default:
                 date = default;
                 return false;
         }
     }
 
-    private static bool TryParse(string text, LiquidRenderContext context, out DateTimeOffset date)
+    private static bool TryParse(string text, LiquidRenderContext context, out DateTimeOffset date, ref TimeZoneInfo? zone)
     {
         date = default;
         if (text.Length == 0)
@@ -134,6 +149,7 @@ internal static class DateFilters
         }
 
         // Strings with an offset keep it (Ruby's Time.parse does the same).
+        zone = null;
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
     }
 

@@ -12,12 +12,12 @@ internal static class Strftime
     private static readonly string[] ShortDayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     private static readonly string[] ShortMonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-    public static string Format(DateTimeOffset date, StrftimeFormat format)
+    public static string Format(DateTimeOffset date, TimeZoneInfo? zone, StrftimeFormat format)
     {
         var builder = new CharWriter(stackalloc char[128]);
         try
         {
-            Append(ref builder, date, format);
+            Append(ref builder, date, zone, format);
             return builder.ToString();
         }
         finally
@@ -26,7 +26,8 @@ internal static class Strftime
         }
     }
 
-    public static void Append(ref CharWriter builder, DateTimeOffset date, StrftimeFormat format)
+    /// <summary>Formats <paramref name="date"/>; <paramref name="zone"/>, when known, names it for <c>%Z</c>.</summary>
+    public static void Append(ref CharWriter builder, DateTimeOffset date, TimeZoneInfo? zone, StrftimeFormat format)
     {
         var parts = new DateParts(date);
         foreach (var part in format.Parts)
@@ -37,12 +38,12 @@ internal static class Strftime
             }
             else
             {
-                AppendDirective(ref builder, date, parts, part.Directive, part.Flags, part.Width);
+                AppendDirective(ref builder, date, zone, parts, part.Directive, part.Flags, part.Width);
             }
         }
     }
 
-    private static void AppendDirective(ref CharWriter builder, DateTimeOffset date, in DateParts parts, char directive, char flags, int width)
+    private static void AppendDirective(ref CharWriter builder, DateTimeOffset date, TimeZoneInfo? zone, in DateParts parts, char directive, char flags, int width)
     {
         var hour12 = parts.Hour % 12 == 0 ? 12 : parts.Hour % 12;
         switch (directive)
@@ -77,7 +78,7 @@ internal static class Strftime
             case 'p': Text(ref builder, parts.Hour < 12 ? "AM" : "PM", flags, width); break;
             case 'P': Text(ref builder, parts.Hour < 12 ? "am" : "pm", flags, width); break;
             case 'z': Text(ref builder, Offset(date, colon: false), flags, width); break;
-            case 'Z': Text(ref builder, date.Offset == TimeSpan.Zero ? "UTC" : Offset(date, colon: false), flags, width); break;
+            case 'Z': Text(ref builder, ZoneName(date, zone), flags, width); break;
             case ':': builder.Append(Offset(date, colon: true)); break;
         }
     }
@@ -184,6 +185,10 @@ internal static class Strftime
                 span[i] = char.IsUpper(source[i]) ? char.ToLowerInvariant(source[i]) : char.ToUpperInvariant(source[i]);
             }
         });
+
+    /// <summary>The zone's abbreviation (BST, EDT, IST) when the date was put in a zone; otherwise UTC or the offset.</summary>
+    private static string ZoneName(DateTimeOffset date, TimeZoneInfo? zone) =>
+        (zone is null ? null : ZoneAbbreviations.Find(zone, date)) ?? (date.Offset == TimeSpan.Zero ? "UTC" : Offset(date, colon: false));
 
     private static string Offset(DateTimeOffset date, bool colon)
     {

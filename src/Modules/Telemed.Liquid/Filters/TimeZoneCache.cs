@@ -20,7 +20,12 @@ internal static class TimeZoneCache
 
     public static TimeZoneInfo Find(string id) => FindZone(id).Info;
 
-    public static DateTimeOffset Convert(DateTimeOffset value, string zoneId) => FindZone(zoneId).Convert(value);
+    public static DateTimeOffset Convert(DateTimeOffset value, string zoneId, out TimeZoneInfo zone)
+    {
+        var found = FindZone(zoneId);
+        zone = found.Info;
+        return found.Convert(value);
+    }
 
     private static Zone FindZone(string id)
     {

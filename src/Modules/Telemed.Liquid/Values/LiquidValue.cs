@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace Telemed.Liquid.Values;
@@ -17,6 +18,7 @@ public readonly partial struct LiquidValue
     private static readonly KindMarker IntegerMarker = new(LiquidValueKind.Integer);
     private static readonly KindMarker FloatMarker = new(LiquidValueKind.Float);
     private static readonly KindMarker[] DateMarkers = new KindMarker[(2 * KindMarker.MaxOffsetMinutes) + 1];
+    private static readonly ConcurrentDictionary<(string ZoneId, short Offset), KindMarker> ZoneMarkers = new();
 
     private readonly object? _object;
     private readonly long _bits;
@@ -104,6 +106,17 @@ public readonly partial struct LiquidValue
         var marker = DateMarkers[index] ??= new KindMarker(LiquidValueKind.DateTime, (short)offset);
         return new(marker, value.UtcTicks);
     }
+
+    /// <summary>A local time in a named zone, which <c>%Z</c> then prints by its abbreviation (BST, EDT).</summary>
+    public static LiquidValue Create(DateTimeOffset value, TimeZoneInfo zone)
+    {
+        var offset = (short)value.Offset.TotalMinutes;
+        var marker = ZoneMarkers.GetOrAdd((zone.Id, offset), static (key, zone) => new KindMarker(LiquidValueKind.DateTime, key.Offset, zone), zone);
+        return new(marker, value.UtcTicks);
+    }
+
+    /// <summary>The zone a date was converted to, if it was; null for dates that only carry an offset.</summary>
+    internal TimeZoneInfo? TimeZone => (_object as KindMarker)?.Zone;
 
     /// <summary>Unspecified kinds are read as UTC, the way instants are stored in this product.</summary>
     public static LiquidValue Create(DateTime value) => value.Kind switch
@@ -216,12 +229,14 @@ public readonly partial struct LiquidValue
     }
 
     /// <summary>Tells the kind of a value held in the bits; dates' markers also carry the UTC offset.</summary>
-    private sealed class KindMarker(LiquidValueKind kind, short offsetMinutes = 0)
+    private sealed class KindMarker(LiquidValueKind kind, short offsetMinutes = 0, TimeZoneInfo? zone = null)
     {
         public const int MaxOffsetMinutes = 14 * 60;
 
         public LiquidValueKind Kind { get; } = kind;
 
         public short OffsetMinutes { get; } = offsetMinutes;
+
+        public TimeZoneInfo? Zone { get; } = zone;
     }
 }
