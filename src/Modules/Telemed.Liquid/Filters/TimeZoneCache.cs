@@ -18,8 +18,6 @@ internal static class TimeZoneCache
     [ThreadStatic]
     private static Zone? s_lastZone;
 
-    public static TimeZoneInfo Find(string id) => FindZone(id).Info;
-
     public static DateTimeOffset Convert(DateTimeOffset value, string zoneId, out TimeZoneInfo zone)
     {
         var found = FindZone(zoneId);

@@ -19,25 +19,17 @@ internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[]
     public int Position { get; } = position;
 
     /// <summary>True when the filter can write its text straight into the output (the built-in <c>date</c> and case filters).</summary>
-    public bool WritesDirectly => _directWriter != DirectWriter.None;
+    public bool WritesDirectly => _writesDate || _letterCase is not null;
 
-    private readonly DirectWriter _directWriter = filter switch
+    private readonly bool _writesDate = ReferenceEquals(filter, DateFilters.Date);
+
+    private readonly StringFilters.LetterCase? _letterCase = filter switch
     {
-        _ when ReferenceEquals(filter, DateFilters.Date) => DirectWriter.Date,
-        _ when ReferenceEquals(filter, StringFilters.Upcase) => DirectWriter.Upcase,
-        _ when ReferenceEquals(filter, StringFilters.Downcase) => DirectWriter.Downcase,
-        _ when ReferenceEquals(filter, StringFilters.Capitalize) => DirectWriter.Capitalize,
-        _ => DirectWriter.None,
+        _ when ReferenceEquals(filter, StringFilters.Upcase) => StringFilters.LetterCase.Upper,
+        _ when ReferenceEquals(filter, StringFilters.Downcase) => StringFilters.LetterCase.Lower,
+        _ when ReferenceEquals(filter, StringFilters.Capitalize) => StringFilters.LetterCase.Capitalized,
+        _ => null,
     };
-
-    private enum DirectWriter
-    {
-        None,
-        Date,
-        Upcase,
-        Downcase,
-        Capitalize,
-    }
 
     // A date format spelled out in the template is read once, here, rather than at every render.
     private readonly StrftimeFormat? _literalDateFormat =
@@ -48,14 +40,9 @@ internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[]
     /// <summary>Writes the filter's result into the output; false when it has nothing to write that way.</summary>
     public bool TryWrite(LiquidValue input, LiquidRenderContext context)
     {
-        switch (_directWriter)
+        if (_letterCase is { } letterCase)
         {
-            case DirectWriter.Upcase:
-                return StringFilters.TryWriteCase(input, StringFilters.LetterCase.Upper, context.Output);
-            case DirectWriter.Downcase:
-                return StringFilters.TryWriteCase(input, StringFilters.LetterCase.Lower, context.Output);
-            case DirectWriter.Capitalize:
-                return StringFilters.TryWriteCase(input, StringFilters.LetterCase.Capitalized, context.Output);
+            return StringFilters.TryWriteCase(input, letterCase, context.Output);
         }
 
         var hasArguments = positional.Length + namedValues.Length > 0;
