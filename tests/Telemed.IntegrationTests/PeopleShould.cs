@@ -59,6 +59,20 @@ public sealed partial class PeopleShould(HostFixture fixture) : IClassFixture<Ho
         Assert.Equal("Choose one of the roles listed.", platformRole.FieldError("Input.Role"));
     }
 
+    [Fact]
+    public async Task ShowThePlatformItsOperatorsAndKeepClinicsOffThatRoute()
+    {
+        var operators = await Clinics.SignInAsync(Host, "", "operator@telemed.local", "Operator123!");
+        var page = await operators.GetPageAsync("/platform/users");
+        Assert.Equal("Operators", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("/platform/users?handler=Invite", page.QuerySelector("form[action*='handler=Invite']")!.GetAttribute("action"));
+
+        var clinic = await Clinics.CreateAsync(Host, adminEmail: "crosswise@clinic.test");
+        var admin = await Clinics.SignInAsync(Host, $"/c/{clinic.Slug}", "crosswise@clinic.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/c/{clinic.Slug}/platform/users")).StatusCode);
+        Assert.Equal("People", (await admin.GetPageAsync($"/c/{clinic.Slug}/admin/users")).QuerySelector("h1")!.TextContent.Trim());
+    }
+
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex LinkPattern();
 }

@@ -34,7 +34,7 @@ public sealed partial class SignInShould(HostFixture fixture) : IClassFixture<Ho
             await PostLoginAsync(client, clinic.Slug, "target@clinic.test", $"guess-{i}");
         }
         var body = await PostLoginAsync(client, clinic.Slug, "target@clinic.test", Clinics.Password);
-        Assert.Contains("locked after too many failed attempts", body);
+        Assert.Contains("Too many failed attempts for this e-mail address", body);
     }
 
     [Fact]
@@ -77,6 +77,78 @@ public sealed partial class SignInShould(HostFixture fixture) : IClassFixture<Ho
         Assert.Empty(await Host.InTenantAsync(clinic, s => s.GetRequiredService<MessageLog>().ListAsync()));
     }
 
+    [Fact]
+    public async Task AnswerAnUnknownEmailExactlyAsALockedAccount()
+    {
+        var clinic = await Clinics.CreateAsync(Host, adminEmail: "real@clinic.test");
+        var known = await FailuresAsync(clinic.Slug, "real@clinic.test", 6);
+        var unknown = await FailuresAsync(clinic.Slug, "nobody@clinic.test", 6);
+
+        Assert.Equal(known, unknown);
+        Assert.Equal("The e-mail or password is not right.", known[0]);
+        Assert.Equal(Telemed.Identity.Pages.Account.LoginModel.LockedMessage, known[4]);
+        Assert.Equal(Telemed.Identity.Pages.Account.LoginModel.LockedMessage, known[5]);
+    }
+
+    [Fact]
+    public async Task SendAtMostThreeResetMessagesToOneAddressAWhile()
+    {
+        var clinic = await Clinics.CreateAsync(Host, adminEmail: "flooded@clinic.test");
+        for (var i = 0; i < 5; i++)
+        {
+            var client = Host.CreateClient();
+            var forgot = await client.GetPageAsync($"/c/{clinic.Slug}/forgot-password");
+            var sent = await client.SubmitFormAsync(forgot, $"/c/{clinic.Slug}/forgot-password", new Dictionary<string, string> { ["Email"] = "flooded@clinic.test" });
+            Assert.Contains("a reset link is on its way", await sent.Content.ReadAsStringAsync());
+        }
+        var messages = await Host.InTenantAsync(clinic, s => s.GetRequiredService<MessageLog>().ListAsync());
+        Assert.Equal(3, messages.Count(m => m.Recipient == "flooded@clinic.test"));
+    }
+
+    [Fact]
+    public async Task TakeAPatientToTheirAppointmentsAfterSigningIn()
+    {
+        var clinic = await Clinics.CreateAsync(Host, adminEmail: "boss@clinic.test");
+        var admin = await Clinics.SignInAsync(Host, $"/c/{clinic.Slug}", "boss@clinic.test");
+        var people = await admin.GetPageAsync($"/c/{clinic.Slug}/admin/users");
+        await admin.SubmitFormAsync(people, $"/c/{clinic.Slug}/admin/users", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Pat Ient", ["Input.Email"] = "pat@clinic.test", ["Input.Role"] = "Patient",
+        }, handler: "Invite");
+        var messages = await Host.InTenantAsync(clinic, s => s.GetRequiredService<MessageLog>().ListAsync());
+        var resetUrl = new Uri(LinkPattern().Match(messages.Single(m => m.Recipient == "pat@clinic.test").Body).Value).PathAndQuery;
+        var patient = Host.CreateClient();
+        var reset = await patient.GetPageAsync(resetUrl);
+        await patient.SubmitFormAsync(reset, resetUrl, new Dictionary<string, string> { ["Password"] = "Patient-Pass-1", ["ConfirmPassword"] = "Patient-Pass-1" });
+
+        var signedIn = Host.CreateClient();
+        var login = await signedIn.GetPageAsync($"/c/{clinic.Slug}/login");
+        var landed = await signedIn.SubmitFormAsync(login, $"/c/{clinic.Slug}/login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "pat@clinic.test", ["Input.Password"] = "Patient-Pass-1",
+        });
+        var home = landed.Headers.Location!.OriginalString;
+        Assert.Equal($"/c/{clinic.Slug}/my/appointments", home);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync(home)).StatusCode);
+    }
+
+    private async Task<List<string>> FailuresAsync(string slug, string email, int attempts)
+    {
+        var messages = new List<string>();
+        for (var i = 0; i < attempts; i++)
+        {
+            // A fresh client per attempt, as a guesser rotating addresses would be (all are 127.0.0.1 here, so stay under the per-client limit).
+            var client = Host.CreateClient();
+            var login = await client.GetPageAsync($"/c/{slug}/login");
+            var response = await client.SubmitFormAsync(login, $"/c/{slug}/login", new Dictionary<string, string>
+            {
+                ["Input.Email"] = email, ["Input.Password"] = $"guess-{i}",
+            });
+            var page = Html.Parse(await response.Content.ReadAsStringAsync());
+            messages.Add(page.QuerySelector(".validation-summary-errors li, [data-valmsg-summary] li")?.TextContent.Trim() ?? "");
+        }
+        return messages;
+    }
     private static async Task<string> PostLoginAsync(HttpClient client, string slug, string email, string password)
     {
         var login = await client.GetPageAsync($"/c/{slug}/login");

@@ -51,9 +51,11 @@ public sealed class HostProcess : IAsyncDisposable
             ["Jobs:Diagnostics"] = "true",
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Platform:SeedDemo"] = "false",
+            ["RateLimits:AccountPostsPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
             ["DataProtection:KeyEncryptionKey"] = TestHost.KeyEncryptionKey,
+            ["Sandbox:ControlKey"] = TestHost.SandboxControlKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -26,6 +26,9 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>One key-encryption key for every host of this test run, in-process or not, as nodes of one product share it.</summary>
     public static string KeyEncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The secret that opens the mounted sandbox's control area to the tests (header X-Sandbox-Control-Key).</summary>
+    public static string SandboxControlKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     public Uri BaseAddress { get; }
     public string OwnerConnectionString { get; }
     public IServiceProvider Services => _app.Services;
@@ -46,8 +49,10 @@ public sealed class TestHost : IAsyncDisposable
             ["Jobs:BackoffBase"] = "00:00:00.100",
             ["Platform:SeedDemo"] = "false",
             ["RateLimits:PublicPerMinute"] = "10000",
+            ["RateLimits:AccountPostsPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey,
+            ["Sandbox:ControlKey"] = SandboxControlKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -28,7 +28,7 @@ public sealed class ZoomTokenRefreshShould
             ["Jobs:Workers"] = "8",
             ["Zoom:ClientId"] = "sandboxClientId123",
             ["Zoom:ClientSecret"] = "sandboxClientSecret456",
-            ["Zoom:WebhookSecret"] = "sandboxWebhookSecret789",
+            ["Zoom:WebhookSecret"] = "second-node-webhook-secret",
             ["Zoom:OAuthBaseUrl"] = sandbox.ZoomRoot.ToString(),
             ["Zoom:RequestTimeout"] = "00:00:10",
         });

@@ -24,7 +24,11 @@ namespace Telemed.Zoom.LoadRun;
 public sealed class FaultRun(TestHost host, int bookings, int hostCount, double ratio)
 {
     private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-    private readonly HttpClient _sandbox = new() { BaseAddress = new Uri(host.BaseAddress, "sandbox/_sandbox/") };
+    private readonly HttpClient _sandbox = new()
+    {
+        BaseAddress = new Uri(host.BaseAddress, "sandbox/_sandbox/"),
+        DefaultRequestHeaders = { { "X-Sandbox-Control-Key", TestHost.SandboxControlKey } },
+    };
     private readonly List<HostSummary> _hosts = [];
     private Tenant _clinic = null!;
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Telemed.Core.Data;
 using Telemed.Core.Data.Migrations;
+using Telemed.Core.Hosting;
 using Telemed.Core.Messaging;
 using Telemed.Core.Modules;
 using Telemed.Core.Recipes;
@@ -26,11 +27,18 @@ public sealed class CoreStartup : ModuleStartup
     /// <summary>The rate-limit policy every anonymous public endpoint uses.</summary>
     public const string PublicRateLimit = "public";
 
+    /// <summary>The rate-limit policy of account forms (sign-in, password reset, sign-up): posts per client address.</summary>
+    public const string AccountRateLimit = "account";
+
     public override int Order => -1000;
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
+        services.AddOptions<PlatformOptions>().BindConfiguration("Platform").ValidateOnStart()
+            .Validate(o => PlatformOptions.IsValidBaseUrl(o.PublicBaseUrl), "Platform:PublicBaseUrl must be an absolute http(s) address without a path, such as https://telemed.example.com.")
+            .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Platform:TrustedProxies must list IP addresses.");
+        services.AddSingleton<PublicUrls>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<PostgresNotifications>();
         services.AddHostedService(provider => provider.GetRequiredService<PostgresNotifications>());
@@ -54,13 +62,21 @@ public sealed class CoreStartup : ModuleStartup
             options.XmlEncryptor = new KeyRingEncryptor(provider.GetRequiredService<KeyEncryptionKey>());
         }));
 
+        services.AddSingleton<AttemptThrottle>();
         var permitPerMinute = configuration.GetValue("RateLimits:PublicPerMinute", 120);
+        var accountPostsPerMinute = configuration.GetValue("RateLimits:AccountPostsPerMinute", 10);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(PublicRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Showing the forms is free; each post is an attempt.
+            options.AddPolicy(AccountRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = accountPostsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("views"));
             options.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";

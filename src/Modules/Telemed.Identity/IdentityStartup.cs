@@ -65,6 +65,7 @@ public sealed class IdentityStartup : ModuleStartup
         services.AddAntiforgery(options => options.Cookie.Name = ".telemed.csrf");
 
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<AccountLinks>();
         services.AddSingleton<IRecipeStep, UsersRecipeStep>();
         services.AddPermissions<IdentityPermissions>();
         services.AddAdminMenu(

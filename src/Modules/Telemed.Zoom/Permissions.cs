@@ -7,5 +7,7 @@ public sealed class ZoomPermissions : IPermissionProvider
     public static readonly Permission ManageZoom = new("zoom.manage", "Edit the clinic's Zoom settings, see every meeting and retry failed ones", Roles.ClinicAdmin);
     public static readonly Permission ConnectZoom = new("zoom.connect", "Connect Zoom and start one's own Zoom sessions", Roles.Host, Roles.ClinicAdmin);
 
-    public IEnumerable<Permission> GetPermissions() => [ManageZoom, ConnectZoom];
+    public static readonly Permission ControlSandbox = new("sandbox.control", "Inspect and steer the provider sandbox (faults, accounts, meetings)", Roles.PlatformAdmin);
+
+    public IEnumerable<Permission> GetPermissions() => [ManageZoom, ConnectZoom, ControlSandbox];
 }

@@ -6,8 +6,14 @@ public sealed class ZoomOptions
     public const string RealOAuthBaseUrl = "https://zoom.us";
     public const string RealApiBaseUrl = "https://api.zoom.us/v2";
 
-    /// <summary>Use the provider sandbox mounted at <c>/sandbox</c> (also the default while no <see cref="ClientId"/> is set).</summary>
-    public bool UseSandbox { get; set; }
+    /// <summary>The webhook secret of the sandbox's demo app, printed in the README: never a real app's.</summary>
+    public const string DemoWebhookSecret = "sandboxWebhookSecret789";
+
+    /// <summary>
+    /// Mount the provider sandbox at <c>/sandbox</c> and use it as Zoom. Unset, it is used in Development while
+    /// no <see cref="ClientId"/> is set; elsewhere it is mounted only when this is true.
+    /// </summary>
+    public bool? UseSandbox { get; set; }
 
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
@@ -33,5 +39,16 @@ public sealed class ZoomOptions
     /// <summary>Attempts of a meeting job before it is dead-lettered (the admin can still retry it).</summary>
     public int MeetingJobAttempts { get; set; } = 20;
 
-    internal bool SandboxMounted => UseSandbox || string.IsNullOrWhiteSpace(ClientId);
+    /// <summary>Set from the host environment: whether the sandbox is the default when nothing is configured.</summary>
+    internal bool SandboxByDefault { get; set; }
+
+    internal bool SandboxMounted => UseSandbox ?? (SandboxByDefault && string.IsNullOrWhiteSpace(ClientId));
+
+    /// <summary>Whether hosts can connect at all: a real app or the sandbox.</summary>
+    internal bool IsConfigured => SandboxMounted || !string.IsNullOrWhiteSpace(ClientId);
+
+    /// <summary>A real app outside Development must have its own webhook secret, not none and not the demo's.</summary>
+    internal bool HasProductionWebhookSecret(bool development) =>
+        development || SandboxMounted || string.IsNullOrWhiteSpace(ClientId)
+        || (!string.IsNullOrWhiteSpace(WebhookSecret) && WebhookSecret != DemoWebhookSecret);
 }

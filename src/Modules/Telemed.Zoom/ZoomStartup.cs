@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telemed.Core.Clinic;
 using Telemed.Core.Data;
@@ -31,8 +34,11 @@ public sealed class ZoomStartup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ZoomOptions>().BindConfiguration("Zoom").ValidateOnStart()
-            .Validate(o => o.SandboxMounted || !string.IsNullOrWhiteSpace(o.ClientSecret), "Zoom:ClientSecret is required with a real Zoom:ClientId.");
+        var development = IsDevelopment(configuration);
+        services.AddOptions<ZoomOptions>().BindConfiguration("Zoom").Configure(o => o.SandboxByDefault = development).ValidateOnStart()
+            .Validate(o => o.SandboxMounted || string.IsNullOrWhiteSpace(o.ClientId) || !string.IsNullOrWhiteSpace(o.ClientSecret), "Zoom:ClientSecret is required with a real Zoom:ClientId.")
+            .Validate(o => o.HasProductionWebhookSecret(development),
+                $"Zoom:WebhookSecret must be the Zoom app's own secret token; it is missing or the sandbox's demo value ({ZoomOptions.DemoWebhookSecret}).");
         services.TryAddSingleton(TimeProvider.System);
         services.AddTenantDbContext<ZoomDb>();
         services.AddMigrations<ZoomMigrations>();
@@ -73,15 +79,29 @@ public sealed class ZoomStartup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapZoomEndpoints();
-        if (endpoints.ServiceProvider.GetRequiredService<IOptions<ZoomOptions>>().Value.SandboxMounted)
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ZoomOptions>>().Value;
+        if (options.SandboxMounted)
         {
-            endpoints.MapProviderSandbox(ZoomUrls.SandboxPrefix);
+            endpoints.MapProviderSandbox(ZoomUrls.SandboxPrefix, AllowsSandboxControlAsync);
+        }
+        else if (!options.IsConfigured)
+        {
+            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<ZoomStartup>().LogWarning(
+                "Zoom is not configured: hosts cannot connect it. Set Zoom:ClientId and Zoom:ClientSecret, or Zoom:UseSandbox=true for the demo sandbox.");
         }
     }
 
+    /// <summary>The sandbox's control area lists every clinic's start links and tokens: platform operators only.</summary>
+    private static async ValueTask<bool> AllowsSandboxControlAsync(HttpContext context) =>
+        (await context.RequestServices.GetRequiredService<IAuthorizationService>()
+            .AuthorizeAsync(context.User, ZoomPermissions.ControlSandbox.Name)).Succeeded;
+
+    private static bool IsDevelopment(IConfiguration configuration) =>
+        string.Equals(configuration[HostDefaults.EnvironmentKey], Environments.Development, StringComparison.OrdinalIgnoreCase);
+
     private static bool UsesSandbox(IConfiguration configuration)
     {
-        var options = new ZoomOptions();
+        var options = new ZoomOptions { SandboxByDefault = IsDevelopment(configuration) };
         configuration.GetSection("Zoom").Bind(options);
         return options.SandboxMounted;
     }

@@ -12,9 +12,10 @@ public static class SandboxEndpoints
     /// <summary>
     /// Mounts every registered provider under <c>{prefix}/{provider}</c> (e.g. <c>/sandbox/zoom/oauth/token</c>,
     /// <c>/sandbox/zoom/v2/users/me</c>) and the control endpoints under <c>{prefix}/_sandbox</c>.
-    /// Pass an empty prefix to serve the sandbox from the root of a standalone host.
+    /// Pass an empty prefix to serve the sandbox from the root of a standalone host. The control endpoints
+    /// answer only requests carrying <see cref="SandboxOptions.ControlKey"/> or allowed by <paramref name="allowControl"/>.
     /// </summary>
-    public static IEndpointRouteBuilder MapProviderSandbox(this IEndpointRouteBuilder app, string prefix = "")
+    public static IEndpointRouteBuilder MapProviderSandbox(this IEndpointRouteBuilder app, string prefix = "", Func<HttpContext, ValueTask<bool>>? allowControl = null)
     {
         var root = "/" + prefix.Trim('/');
         if (root == "/")
@@ -22,7 +23,8 @@ public static class SandboxEndpoints
             root = "";
         }
 
-        var control = app.MapGroup(root + "/_sandbox").WithTags("Sandbox control").ExcludeFromDescription();
+        var control = app.MapGroup(root + "/_sandbox").WithTags("Sandbox control").ExcludeFromDescription()
+            .AddEndpointFilter(new SandboxControlAccess(allowControl));
         control.MapInspectionEndpoints();
 
         foreach (var provider in app.ServiceProvider.GetServices<ISandboxProvider>())

@@ -8,5 +8,8 @@ public sealed class SandboxOptions
     /// <summary>How many requests the inspection log keeps before dropping the oldest.</summary>
     public int RequestLogCapacity { get; set; } = 2000;
 
+    /// <summary>A secret that opens the control, inspection and fault endpoints to whoever sends it (tests, scripts).</summary>
+    public string? ControlKey { get; set; }
+
     public ZoomSandboxOptions Zoom { get; set; } = new();
 }

@@ -7,7 +7,11 @@ namespace Telemed.Zoom.IntegrationTests.Infrastructure;
 public sealed class SandboxControl(Uri sandboxRoot)
 {
     private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-    private readonly HttpClient _http = new() { BaseAddress = new Uri(sandboxRoot, "_sandbox/") };
+    private readonly HttpClient _http = new()
+    {
+        BaseAddress = new Uri(sandboxRoot, "_sandbox/"),
+        DefaultRequestHeaders = { { "X-Sandbox-Control-Key", TestHost.SandboxControlKey } },
+    };
 
     /// <summary>Where the sandbox's Zoom lives (for a second process pointed at the same sandbox).</summary>
     public Uri ZoomRoot { get; } = new(sandboxRoot, "zoom");

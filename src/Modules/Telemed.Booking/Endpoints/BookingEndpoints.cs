@@ -106,14 +106,14 @@ public static class BookingEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarFileAsync(
-        string token, HttpRequest request, ManageLinks links, AppointmentQueries appointments, TenantContext tenantContext, CancellationToken cancellationToken)
+        string token, ManageLinks links, AppointmentQueries appointments, TenantContext tenantContext, CancellationToken cancellationToken)
     {
         if (links.ReadToken(token) is not { } id || await appointments.FindAsync(id, cancellationToken) is not { } row)
         {
             return NotFound("Link not recognised", "This appointment link is not valid for this clinic. Use the link from your confirmation.");
         }
         var ics = CalendarLinks.Ics(row.Appointment, $"{row.Service.Name} with {row.Host.DisplayName}", tenantContext.Required.Name,
-            links.AbsoluteUrl(request, id));
+            links.AbsoluteUrl(token));
         return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "appointment.ics");
     }
 

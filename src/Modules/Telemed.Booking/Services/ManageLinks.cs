@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
+using Telemed.Core.Hosting;
 using Telemed.Core.Tenancy;
 
 namespace Telemed.Booking.Services;
@@ -10,7 +10,7 @@ namespace Telemed.Booking.Services;
 /// appointment id protected with a purpose that names the clinic, so a forged token, or one issued
 /// by another clinic, does not read.
 /// </summary>
-public sealed class ManageLinks(IDataProtectionProvider protection, TenantContext tenantContext)
+public sealed class ManageLinks(IDataProtectionProvider protection, TenantContext tenantContext, PublicUrls urls)
 {
     private IDataProtector Protector =>
         protection.CreateProtector("Telemed.Booking.ManageLink.v1", tenantContext.Required.Id.ToString("N"));
@@ -33,7 +33,9 @@ public sealed class ManageLinks(IDataProtectionProvider protection, TenantContex
         }
     }
 
-    /// <summary>The absolute manage URL, for e-mails and calendar entries.</summary>
-    public string AbsoluteUrl(HttpRequest request, Guid appointmentId) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/book/manage/{CreateToken(appointmentId)}";
+    /// <summary>The absolute manage URL for e-mails and calendar entries, rooted at the clinic's configured address.</summary>
+    public string AbsoluteUrl(Guid appointmentId) => AbsoluteUrl(CreateToken(appointmentId));
+
+    /// <summary>The absolute manage URL of a token already issued.</summary>
+    public string AbsoluteUrl(string token) => urls.ForTenant(tenantContext.Required, $"/book/manage/{token}");
 }

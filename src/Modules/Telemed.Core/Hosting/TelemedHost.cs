@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,6 +73,24 @@ public static class TelemedHost
         }
     }
 
+    /// <summary>Behind a configured proxy, the client's address and scheme come from its X-Forwarded headers; the Host header never does.</summary>
+    private static void UseTrustedProxies(WebApplication app)
+    {
+        var proxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.TrustedProxies;
+        if (proxies.Length == 0)
+        {
+            return;
+        }
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+        app.UseForwardedHeaders(forwarded);
+    }
+
     /// <summary>Brings the schema up to date, runs start-up tasks, then builds the request pipeline.</summary>
     public static async Task UseTelemedAsync(this WebApplication app)
     {
@@ -79,6 +98,7 @@ public static class TelemedHost
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(database.OwnerConnectionString);
         await RunStartupTasksAsync(app, database);
 
+        UseTrustedProxies(app);
         // Error pages run after tenant resolution so they render in the clinic's own site.
         app.UseMiddleware<TenantResolutionMiddleware>();
         if (!app.Environment.IsDevelopment())

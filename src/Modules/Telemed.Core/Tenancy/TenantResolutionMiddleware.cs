@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Telemed.Core.Hosting;
 
 namespace Telemed.Core.Tenancy;
 
@@ -7,15 +8,26 @@ namespace Telemed.Core.Tenancy;
 /// Resolves the tenant of a request: its host name first, then the <c>/c/{slug}</c> prefix (which
 /// becomes the request's PathBase so every module routes and links tenant-relative), otherwise
 /// the platform. A suspended clinic answers 503 with a plain explanation; its data is untouched.
+/// A Host header that is neither a clinic's nor the platform's gets 400, so no page is ever rendered
+/// for, or links derived from, a host name an attacker chose.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next)
 {
     public const string PathPrefix = "/c";
 
-    public async Task InvokeAsync(HttpContext context, TenantContext tenantContext, ITenantStore tenants)
+    public async Task InvokeAsync(HttpContext context, TenantContext tenantContext, ITenantStore tenants, PublicUrls urls)
     {
-        var tenant = await tenants.FindByHostAsync(context.Request.Host.Host, context.RequestAborted);
+        var host = context.Request.Host.Host;
+        var tenant = await tenants.FindByHostAsync(host, context.RequestAborted);
         var pathBase = "";
+
+        // Load balancers probe /health by address, whatever the public name is.
+        if (tenant is null && !urls.IsPlatformHost(host) && !context.Request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase))
+        {
+            await WriteStatusPageAsync(context, HttpStatusCode.BadRequest, "Unknown host",
+                "This address is not served here. Use the clinic's own link or the platform's address.");
+            return;
+        }
 
         if (tenant is null && context.Request.Path.StartsWithSegments(PathPrefix, out var rest) && rest.HasValue)
         {

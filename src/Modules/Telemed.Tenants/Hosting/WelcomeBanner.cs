@@ -1,13 +1,12 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Telemed.Core.Hosting;
 
 namespace Telemed.Tenants.Hosting;
 
 /// <summary>Prints where the product answers and how to sign in, once the server is listening.</summary>
-public sealed class WelcomeBanner(IHostApplicationLifetime lifetime, IServer server, IConfiguration configuration, ILogger<WelcomeBanner> logger) : IHostedService
+public sealed class WelcomeBanner(IHostApplicationLifetime lifetime, PublicUrls urls, IConfiguration configuration, ILogger<WelcomeBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,8 +18,7 @@ public sealed class WelcomeBanner(IHostApplicationLifetime lifetime, IServer ser
 
     private void Print()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
-        address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost");
+        var address = urls.Platform;
         var lines = new[]
         {
             "",

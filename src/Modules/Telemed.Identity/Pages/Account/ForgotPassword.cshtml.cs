@@ -2,13 +2,24 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Telemed.Core;
+using Telemed.Core.Security;
+using Telemed.Core.Tenancy;
 using Telemed.Core.Messaging;
 using Telemed.Identity.Models;
+using Telemed.Identity.Services;
 
 namespace Telemed.Identity.Pages.Account;
 
-public sealed class ForgotPasswordModel(UserManager<TelemedUser> users, MessageLog messages) : PageModel
+[EnableRateLimiting(CoreStartup.AccountRateLimit)]
+public sealed class ForgotPasswordModel(UserManager<TelemedUser> users, MessageLog messages, AccountLinks links, AttemptThrottle throttle, TenantContext tenantContext)
+    : PageModel
 {
+    /// <summary>Reset e-mails one address receives per window, however many clients ask.</summary>
+    private const int MessagesPerAccount = 3;
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
     [BindProperty]
     [Required(ErrorMessage = "Enter your e-mail address.")]
     [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
@@ -25,11 +36,12 @@ public sealed class ForgotPasswordModel(UserManager<TelemedUser> users, MessageL
         {
             return Page();
         }
-        // The answer is the same whether or not the account exists, so the form cannot probe for users.
-        if (await users.FindByEmailAsync(Email) is { } user)
+        // The answer is the same whether or not the account exists or was throttled, so the form cannot probe for users.
+        if (throttle.TryAcquire("password-reset", $"{tenantContext.Required.Id:N}:{Email}", MessagesPerAccount, Window)
+            && await users.FindByEmailAsync(Email) is { } user)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("ResetPassword", null, new { email = Email, token }, Request.Scheme, Request.Host.Value);
+            var link = links.ResetPassword(Email, token);
             await messages.RecordAsync("email", Email, "Reset your password",
                 $"Hello {user.DisplayName},\n\nUse this link to choose a new password (it works once, for a limited time):\n{link}\n\nIf you did not ask for this, ignore this message.");
         }

@@ -7,26 +7,46 @@ using Telemed.Core.Messaging;
 using Telemed.Core.Security;
 using Telemed.Core.Tenancy;
 using Telemed.Identity.Models;
+using Telemed.Identity.Services;
 
 namespace Telemed.Identity.Pages.Users;
 
 /// <summary>The clinic's people: list them, and invite staff or patients (they choose a password from the e-mailed link).</summary>
 [Authorize(Policy = "users.manage")]
-public sealed class IndexModel(IUserDirectory directory, UserManager<TelemedUser> users, MessageLog messages, TenantContext tenantContext) : PageModel
+public sealed class IndexModel(IUserDirectory directory, UserManager<TelemedUser> users, MessageLog messages, TenantContext tenantContext, AccountLinks links) : PageModel
 {
     public IReadOnlyList<UserSummary> People { get; private set; } = [];
 
-    public IEnumerable<string> InvitableRoles => tenantContext.Required.IsPlatform
+    public bool IsPlatform => tenantContext.Required.IsPlatform;
+
+    public IEnumerable<string> InvitableRoles => IsPlatform
         ? [Roles.PlatformAdmin]
         : [Roles.ClinicAdmin, Roles.Host, Roles.Patient];
 
     [BindProperty]
     public InviteInput Input { get; set; } = new();
 
-    public async Task OnGetAsync() => People = await directory.ListAsync(HttpContext.RequestAborted);
+    /// <summary>Clinics manage their people at /admin/users, the platform its operators at /platform/users; not crosswise.</summary>
+    private bool OnOwnRoute => Request.Path.StartsWithSegments("/platform") == IsPlatform;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!OnOwnRoute)
+        {
+            return NotFound();
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() => People = await directory.ListAsync(HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostInviteAsync()
     {
+        if (!OnOwnRoute)
+        {
+            return NotFound();
+        }
         if (!InvitableRoles.Contains(Input.Role))
         {
             ModelState.AddModelError("Input.Role", "Choose one of the roles listed.");
@@ -37,7 +57,7 @@ public sealed class IndexModel(IUserDirectory directory, UserManager<TelemedUser
         }
         if (!ModelState.IsValid)
         {
-            await OnGetAsync();
+            await LoadAsync();
             return Page();
         }
         try
@@ -45,16 +65,16 @@ public sealed class IndexModel(IUserDirectory directory, UserManager<TelemedUser
             var person = await directory.CreateAsync(Input.Email, null, Input.DisplayName.Trim(), [Input.Role], HttpContext.RequestAborted);
             var user = (await users.FindByIdAsync(person.Id.ToString()))!;
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Account/ResetPassword", null, new { email = Input.Email, token }, Request.Scheme, Request.Host.Value);
+            var link = links.ResetPassword(Input.Email, token);
             await messages.RecordAsync("email", Input.Email, $"You're invited to {tenantContext.Required.Name}",
                 $"Hello {person.DisplayName},\n\n{User.FindFirst("name")?.Value} added you to {tenantContext.Required.Name}. Choose your password here:\n{link}\n");
             TempData["Status"] = $"{person.DisplayName} was invited; the link is in the message log.";
-            return RedirectToPage();
+            return Redirect(Request.PathBase + Request.Path);
         }
         catch (UserDirectoryException exception)
         {
             ModelState.AddModelError("Input.Email", exception.Message);
-            await OnGetAsync();
+            await LoadAsync();
             return Page();
         }
     }

@@ -10,9 +10,15 @@ using Telemed.Tenants.Services;
 
 namespace Telemed.Tenants.Pages.Tenants;
 
-[EnableRateLimiting(CoreStartup.PublicRateLimit)]
-public sealed class SignupModel(TenantContext tenantContext, TenantProvisioner provisioner, RecipeFiles recipes) : PageModel
+[EnableRateLimiting(CoreStartup.AccountRateLimit)]
+public sealed class SignupModel(TenantContext tenantContext, TenantProvisioner provisioner, RecipeFiles recipes, Telemed.Core.Hosting.PublicUrls urls,
+    AttemptThrottle throttle) : PageModel
 {
+    /// <summary>Clinics one e-mail address may sign up per hour.</summary>
+    private const int ClinicsPerAdminPerHour = 3;
+
+    public string PlatformAddress => urls.Platform;
+
     public const string Recipe = "new-clinic";
 
     [BindProperty]
@@ -30,6 +36,10 @@ public sealed class SignupModel(TenantContext tenantContext, TenantProvisioner p
         if (SlugRules.Problem(Input.Slug) is { } problem)
         {
             ModelState.AddModelError("Input.Slug", problem);
+        }
+        if (ModelState.IsValid && !throttle.TryAcquire("sign-up", Input.AdminEmail, ClinicsPerAdminPerHour, TimeSpan.FromHours(1)))
+        {
+            ModelState.AddModelError("Input.AdminEmail", "This e-mail address has signed up several clinics in the last hour. Try again later.");
         }
         if (!ModelState.IsValid)
         {

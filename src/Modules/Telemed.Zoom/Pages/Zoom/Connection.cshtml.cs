@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Telemed.Core.Clinic;
+using Telemed.Core.Hosting;
+using Telemed.Core.Tenancy;
 using Telemed.Zoom.Data;
 using Telemed.Zoom.Services;
 
@@ -9,7 +11,7 @@ namespace Telemed.Zoom.Pages.Zoom;
 
 /// <summary>A host's Zoom connection: connect (OAuth with PKCE), see the connected account, disconnect, reconnect.</summary>
 [Authorize(Policy = "zoom.connect")]
-public sealed class ConnectionModel(ZoomConnections connections, ZoomUrls urls, HostResolver hosts) : PageModel
+public sealed class ConnectionModel(ZoomConnections connections, ZoomUrls urls, HostResolver hosts, PublicUrls publicUrls, TenantContext tenantContext) : PageModel
 {
     public HostSummary? Host { get; private set; }
     public ZoomConnection? Connection { get; private set; }
@@ -30,8 +32,13 @@ public sealed class ConnectionModel(ZoomConnections connections, ZoomUrls urls, 
             return NotFound();
         }
 
-        var redirectUri = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/zoom/callback";
-        var authorize = await connections.BeginAsync(host.Id, HostResolver.UserId(User), urls.AuthorizeUrl(Request), redirectUri, HttpContext.RequestAborted);
+        if (!urls.IsAvailable)
+        {
+            TempData["Error"] = "Zoom is not set up on this platform yet. Ask the platform operator to configure the Zoom app.";
+            return RedirectToPage(new { hostId = ForOther(host) });
+        }
+        var redirectUri = publicUrls.ForTenant(tenantContext.Required, "/zoom/callback");
+        var authorize = await connections.BeginAsync(host.Id, HostResolver.UserId(User), urls.AuthorizeUrl, redirectUri, HttpContext.RequestAborted);
         return Redirect(authorize);
     }
 
