@@ -11,7 +11,7 @@ public static class BookingHosts
 {
     public static async Task<TestHost> StartAsync(string? ownerConnectionString = null) =>
         await TestHost.StartAsync(ownerConnectionString: ownerConnectionString ?? await TestPostgres.CreateDatabaseAsync("book"),
-            configureServices: services => services.AddEventSubscriber<AppointmentChanged, RecordingSubscriber>());
+            configureServices: services => services.AddEventSubscriber<AppointmentChanged, RecordingSubscriber>("tests.appointment-recorder"));
 }
 
 /// <summary>One host shared by the tests of a class; each test makes its own clinic.</summary>

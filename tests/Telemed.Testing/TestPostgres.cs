@@ -55,7 +55,9 @@ public static class TestPostgres
     {
         RemoveStoppedClustersOfEndedRuns();
         var root = Path.Combine("/var/tmp", $"telemed-tests-{Environment.ProcessId}");
-        var cluster = new EmbeddedPostgres(root, NullLogger.Instance);
+        // Test databases are thrown away at the end of the run: durability is traded for speed, and the cluster says so.
+        Console.WriteLine($"Test PostgreSQL cluster in {root}: fsync, full-page writes and synchronous commit are off (throwaway data).");
+        var cluster = new EmbeddedPostgres(root, NullLogger.Instance, durable: false, maxConnections: 500);
         await cluster.StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

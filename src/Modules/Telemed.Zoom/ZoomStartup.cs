@@ -60,7 +60,8 @@ public sealed class ZoomStartup : ModuleStartup
         services.AddScoped<ZoomWebhookReceiver>();
         services.AddScoped<Pages.Zoom.HostResolver>();
 
-        services.AddEventSubscriber<AppointmentChanged, AppointmentMeetingSubscriber>();
+        services.AddEventSubscriber<AppointmentChanged, AppointmentMeetingSubscriber>(AppointmentMeetingSubscriber.Kind,
+            "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber");
         services.AddJob<SyncZoomMeetingJob>(SyncZoomMeetingJob.Kind);
         services.AddJob<ReportDataComplianceJob>(ReportDataComplianceJob.Kind);
         services.AddSingleton<IRecipeStep, ZoomRecipeStep>();

@@ -35,7 +35,8 @@ public sealed class AppointmentEvents(EventPublisher publisher, TenantContext te
         appointment.PatientTimeZone,
         appointment.CancellationReason,
         SlotKey(appointment, service),
-        previousStart);
+        previousStart,
+        appointment.Version);
 
     /// <summary>Group appointments of one slot share its key (and so one meeting); others use their own id.</summary>
     public static string SlotKey(Appointment appointment, Service service) =>

@@ -23,6 +23,8 @@ public enum MeetingProviderKind
 /// Published (through the job queue) by the booking module whenever an appointment changes. It
 /// carries everything a consumer (meetings, notifications, workflows) needs, so no consumer reads
 /// the booking module's tables. Times are UTC instants; <see cref="HostTimeZone"/> is IANA.
+/// Jobs can deliver events out of order (a retry runs after a later change): <see cref="Version"/> is the
+/// appointment's version after the change, and a consumer ignores one older than what it has applied.
 /// </summary>
 public sealed record AppointmentChanged(
     Guid AppointmentId,
@@ -46,4 +48,5 @@ public sealed record AppointmentChanged(
     string? CancellationReason,
     /// <summary>Group appointments in one slot share this key (and one meeting); for individual ones it is the appointment id.</summary>
     string SlotKey,
-    DateTimeOffset? PreviousStartUtc = null);
+    DateTimeOffset? PreviousStartUtc = null,
+    int Version = 0);

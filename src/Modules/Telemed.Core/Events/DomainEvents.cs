@@ -45,13 +45,18 @@ public sealed class EventDeliveryJob<TEvent, TSubscriber>(TSubscriber subscriber
 
 public static class EventServiceCollectionExtensions
 {
-    public static IServiceCollection AddEventSubscriber<TEvent, TSubscriber>(this IServiceCollection services)
+    /// <param name="kind">The delivery jobs' kind: a stable name stored with queued jobs, so renaming a class loses none.</param>
+    /// <param name="formerKinds">Names queued jobs of this subscriber may still carry; they are delivered as before.</param>
+    public static IServiceCollection AddEventSubscriber<TEvent, TSubscriber>(this IServiceCollection services, string kind, params string[] formerKinds)
         where TSubscriber : class, IEventSubscriber<TEvent>
     {
-        var kind = $"event:{typeof(TEvent).Name}:{typeof(TSubscriber).FullName}";
         services.AddScoped<TSubscriber>();
         services.AddSingleton(new EventSubscription(typeof(TEvent), typeof(TSubscriber), kind));
         services.AddJob<EventDeliveryJob<TEvent, TSubscriber>>(kind);
+        foreach (var former in formerKinds)
+        {
+            services.AddSingleton(new JobKind(former, typeof(EventDeliveryJob<TEvent, TSubscriber>)));
+        }
         return services;
     }
 }

@@ -14,6 +14,12 @@ public static class PostgresBootstrap
     public const string OwnerRole = "telemed_owner";
     public const string DatabaseName = "telemed";
 
+    /// <summary>
+    /// Connections one node's pool opens: a few per core keep PostgreSQL busy without queueing inside it, and
+    /// leave room in <see cref="EmbeddedPostgres.MaxConnections"/> for other nodes (each has an owner and an app pool).
+    /// </summary>
+    public static int PoolSize { get; } = Math.Clamp(Environment.ProcessorCount * 10, 20, 50);
+
     public static async Task<(Database Database, EmbeddedPostgres? Cluster)> StartAsync(
         IConfiguration configuration, string contentRoot, ILogger logger, CancellationToken cancellationToken = default)
     {
@@ -58,7 +64,7 @@ public static class PostgresBootstrap
             Port = 5432,
             Username = OwnerRole,
             Database = database,
-            MaxPoolSize = 100,
+            MaxPoolSize = PoolSize,
         }.ConnectionString;
     }
 
