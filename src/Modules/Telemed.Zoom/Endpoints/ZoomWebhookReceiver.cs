@@ -87,6 +87,12 @@ public sealed class ZoomWebhookReceiver(
                     .Where(m => m.ZoomMeetingId == meetingId)
                     .ExecuteUpdateAsync(set => set.SetProperty(m => m.LiveStatus, status), cancellationToken));
                 break;
+            case "meeting.deleted" when MeetingOf(payload) is (var hostId, var meetingId):
+                // Ours to replace if its appointment is still on; one we deleted ourselves (a cancellation) is ignored.
+                var deletedAt = clock.GetUtcNow();
+                await ForEachClinicAsync(hostId, services => services.GetRequiredService<ZoomMeetingPlanner>()
+                    .MeetingDeletedAtZoomAsync(meetingId, deletedAt, cancellationToken));
+                break;
         }
 
         return Results.Ok();
