@@ -42,6 +42,30 @@ public sealed class ZoomStartLinkShould(ZoomHostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task TellTheDoctorAndMakeANewMeetingWhenZoomNoLongerHasIt()
+    {
+        var (clinic, appointment, meeting) = await BookedAsync();
+        await fixture.Sandbox.DeleteUnannouncedAsync(clinic.ZoomUser, meeting.ZoomMeetingId!.Value);
+
+        var response = await clinic.HostClient.GetAsync($"{clinic.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent;
+        Assert.Contains("was deleted at Zoom", text);
+        Assert.Contains("a new meeting is being created", text);
+        Assert.DoesNotContain($"/s/{meeting.ZoomMeetingId}", text);
+        Data.ZoomMeetingRecord? replaced = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            replaced = await MeetingAsync(Host, clinic, appointment.SlotKey);
+            return replaced is { State: "created", ZoomMeetingId: { } id } && id != meeting.ZoomMeetingId;
+        }, TimeSpan.FromSeconds(30), () => $"{replaced?.State} {replaced?.ZoomMeetingId} {replaced?.LastError}");
+        var again = await clinic.HostClient.GetAsync($"{clinic.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains($"/s/{replaced!.ZoomMeetingId}?zak=", again.Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task NeverGiveTheStartLinkToAPatient()
     {
         var (clinic, appointment, meeting) = await BookedAsync();

@@ -105,14 +105,111 @@ public sealed class ZoomWebhooksShould(ZoomHostFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> PostWebhookAsync(string body, long? timestamp, string signature)
+    [Theory]
+    [InlineData("upper-case hex")]
+    [InlineData("upper-case prefix and hex")]
+    [InlineData("timestamp with a leading zero")]
+    public async Task RefuseAReplayWrittenDifferentlyAndNotProcessItTwice(string variant)
+    {
+        var clinic = await CreateAsync(Host);
+        var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddHours(1));
+        await PublishAsync(Host, clinic, booked);
+        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+        var zoomUserId = (await fixture.Sandbox.AccountAsync(clinic.ZoomUser)).GetProperty("id").GetString();
+        var started = MeetingEvent("meeting.started", meeting.ZoomMeetingId!.Value, zoomUserId!);
+        var ended = MeetingEvent("meeting.ended", meeting.ZoomMeetingId!.Value, zoomUserId!);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var signer = new ZoomWebhookSigner(SecretToken);
+        var signature = signer.Sign(timestamp, started);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync(started, timestamp, signature)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync(ended, timestamp, signer.Sign(timestamp, ended))).StatusCode);
+        var replay = variant switch
+        {
+            "upper-case hex" => await PostWebhookAsync(started, timestamp, "v0=" + signature[3..].ToUpperInvariant()),
+            "upper-case prefix and hex" => await PostWebhookAsync(started, timestamp, signature.ToUpperInvariant()),
+            _ => await PostWebhookAsync(started, "0" + timestamp, signature),
+        };
+
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.Equal("ended", (await MeetingAsync(Host, clinic, booked.SlotKey))!.LiveStatus);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"x\"")]
+    [InlineData("1")]
+    [InlineData("null")]
+    [InlineData("")]
+    [InlineData("{\"event\":")]
+    [InlineData("not json")]
+    [InlineData("{\"payload\":{}}")]
+    [InlineData("{\"event\":1,\"payload\":{}}")]
+    [InlineData("{\"event\":\"endpoint.url_validation\"}")]
+    [InlineData("{\"event\":\"endpoint.url_validation\",\"payload\":{\"plainToken\":5}}")]
+    [InlineData("{\"event\":\"endpoint.url_validation\",\"payload\":[]}")]
+    public async Task AnswerBadRequestToASignedBodyThatIsNotAZoomEvent(string body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        var response = await PostWebhookAsync(body, timestamp, new ZoomWebhookSigner(SecretToken).Sign(timestamp, body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("JSON", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("letters for a timestamp")]
+    [InlineData("empty signature")]
+    [InlineData("signature without v0")]
+    [InlineData("signature that is not hex")]
+    [InlineData("timestamp ten minutes ahead")]
+    [InlineData("timestamp beyond the calendar")]
+    [InlineData("timestamp only")]
+    public async Task RefuseAGarbledOrStaleDeliveryWithA4xx(string flaw)
+    {
+        const string body = """{"event":"meeting.ended","event_ts":3,"payload":{"account_id":"a","object":{"id":"1","host_id":"nobody"}}}""";
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var signer = new ZoomWebhookSigner(SecretToken);
+        var (timestamp, signature) = flaw switch
+        {
+            "letters for a timestamp" => ("abc", signer.Sign(now, body)),
+            "empty signature" => (now.ToString(), ""),
+            "signature without v0" => (now.ToString(), signer.Sign(now, body)[3..]),
+            "signature that is not hex" => (now.ToString(), "v0=" + new string('z', 64)),
+            "timestamp ten minutes ahead" => ((now + 600).ToString(), signer.Sign(now + 600, body)),
+            "timestamp beyond the calendar" => (long.MaxValue.ToString(), signer.Sign(long.MaxValue, body)),
+            _ => (now.ToString(), (string?)null),
+        };
+
+        var response = await PostWebhookAsync(body, timestamp, signature);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static string MeetingEvent(string name, long meetingId, string hostId) => JsonSerializer.Serialize(new
+    {
+        @event = name,
+        event_ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        payload = new { account_id = "a", @object = new { id = meetingId.ToString(), uuid = "u", host_id = hostId } },
+    });
+
+    /// <summary>Without a timestamp, sends neither header.</summary>
+    private Task<HttpResponseMessage> PostWebhookAsync(string body, long? timestamp, string signature) =>
+        PostWebhookAsync(body, timestamp?.ToString(), timestamp is null ? null : signature);
+
+    private async Task<HttpResponseMessage> PostWebhookAsync(string body, string? timestamp, string? signature)
     {
         using var client = Host.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/zoom/webhooks") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (timestamp is { } ts)
+        if (timestamp is not null)
         {
-            request.Headers.Add(ZoomWebhookSigner.TimestampHeader, ts.ToString());
-            request.Headers.Add(ZoomWebhookSigner.SignatureHeader, signature);
+            request.Headers.TryAddWithoutValidation(ZoomWebhookSigner.TimestampHeader, timestamp);
+        }
+
+        if (signature is not null)
+        {
+            request.Headers.TryAddWithoutValidation(ZoomWebhookSigner.SignatureHeader, signature);
         }
 
         return await client.SendAsync(request);

@@ -135,6 +135,66 @@ public sealed class ZoomWebhooksShould : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendMeetingDeletedWhenTheApiDeletesAMeeting()
+    {
+        var user = TestJson.NewUser();
+        var tokens = await _server.Zoom.ConnectAsync(user);
+        var meeting = await _server.Zoom.CreateMeetingAsync(tokens.AccessToken);
+        var id = meeting.GetProperty("id").GetInt64();
+
+        using var delete = await _server.Zoom.SendAsync(HttpMethod.Delete, $"meetings/{id}?schedule_for_reminder=false", tokens.AccessToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        var deleted = await WaitForAsync(w => w.Event == ZoomWebhookEvents.MeetingDeletedEvent && DeletedId(w) == id);
+        Assert.Equal(ZoomWebhookVerification.Valid, deleted.Verification);
+        var payload = deleted.Payload;
+        Assert.Equal(user, payload.GetProperty("operator").GetString());
+        Assert.Equal(meeting.GetProperty("host_id").GetString(), payload.GetProperty("operator_id").GetString());
+        Assert.Equal("single", payload.GetProperty("operation").GetString());
+        var obj = payload.GetProperty("object");
+        Assert.Equal(JsonValueKind.Number, obj.GetProperty("id").ValueKind);
+        Assert.Equal(meeting.GetProperty("uuid").GetString(), obj.GetProperty("uuid").GetString());
+        Assert.Equal(meeting.GetProperty("host_id").GetString(), obj.GetProperty("host_id").GetString());
+        Assert.Equal(meeting.GetProperty("topic").GetString(), obj.GetProperty("topic").GetString());
+        Assert.Equal(meeting.GetProperty("start_time").GetString(), obj.GetProperty("start_time").GetString());
+        Assert.Equal(2, obj.GetProperty("type").GetInt32());
+    }
+
+    [Fact]
+    public async Task SendMeetingDeletedWhenTheHostDeletesAMeetingInTheWebPortal()
+    {
+        var tokens = await _server.Zoom.ConnectAsync(TestJson.NewUser());
+        var meeting = await _server.Zoom.CreateMeetingAsync(tokens.AccessToken);
+        var id = meeting.GetProperty("id").GetInt64();
+
+        var result = await _server.PostControlAsync($"zoom/meetings/{id}/delete");
+        using var get = await _server.Zoom.SendAsync(HttpMethod.Get, $"meetings/{id}", tokens.AccessToken);
+
+        Assert.True(result.GetProperty("webhook").GetProperty("delivered").GetBoolean(), result.ToString());
+        var deleted = await WaitForAsync(w => w.Event == ZoomWebhookEvents.MeetingDeletedEvent && DeletedId(w) == id);
+        Assert.Equal(ZoomWebhookVerification.Valid, deleted.Verification);
+        Assert.Equal(meeting.GetProperty("host_email").GetString(), deleted.Payload.GetProperty("operator").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(3001, (await get.ReadJsonAsync()).GetProperty("code").GetInt32());
+        using var again = await _server.Http.PostAsync(new Uri(_server.ControlBase, $"zoom/meetings/{id}/delete"), null);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task RefuseToDeleteAMeetingInProgressInTheWebPortal()
+    {
+        var tokens = await _server.Zoom.ConnectAsync(TestJson.NewUser());
+        var id = (await _server.Zoom.CreateMeetingAsync(tokens.AccessToken)).GetProperty("id").GetInt64();
+        await _server.PostControlAsync($"zoom/meetings/{id}/start");
+
+        using var delete = await _server.Http.PostAsync(new Uri(_server.ControlBase, $"zoom/meetings/{id}/delete"), null);
+
+        Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+        using var get = await _server.Zoom.SendAsync(HttpMethod.Get, $"meetings/{id}", tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+    }
+
+    [Fact]
     public async Task RetryUntilTheEndpointAcknowledges()
     {
         var user = TestJson.NewUser();
@@ -162,6 +222,9 @@ public sealed class ZoomWebhooksShould : IAsyncLifetime
         Assert.False(delivery.GetProperty("delivered").GetBoolean());
         Assert.Equal(4, delivery.GetProperty("attempts").GetArrayLength());
     }
+
+    private static long? DeletedId(ReceivedWebhook webhook) =>
+        webhook.Payload.TryGetProperty("object", out var obj) && obj.GetProperty("id").TryGetInt64(out var id) ? id : null;
 
     private static string? ObjectId(ReceivedWebhook webhook) =>
         webhook.Payload.TryGetProperty("object", out var obj) ? obj.GetProperty("id").GetString() : null;

@@ -31,9 +31,12 @@ public sealed class MeetingLookup(IEnumerable<IMeetingLinks> providers, TimeProv
         var meeting = provider is null ? null : await provider.GetForPatientAsync(appointment.Id, cancellationToken);
         if (meeting is not { State: MeetingState.Created, JoinUrl: not null })
         {
-            var note = meeting?.State == MeetingState.Failed
-                ? "We are still setting up the video link; the clinic has been told."
-                : "Your video link is on its way.";
+            var note = meeting?.State switch
+            {
+                MeetingState.Failed => "We are still setting up the video link; the clinic has been told.",
+                MeetingState.Pending when meeting.Reason is { } providerNote => providerNote,
+                _ => "Your video link is on its way.",
+            };
             return new JoinView(true, false, null, null, note);
         }
 

@@ -108,10 +108,38 @@ public sealed class ZoomMeetingRecord : ITenantOwned
     public string? LiveStatus { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// When a meeting of this slot was found deleted at Zoom (not by us), and which one; shown to staff. A report sets
+    /// them first: while <see cref="ZoomMeetingId"/> still equals <see cref="ZoomDeletedMeetingId"/> the meeting is dead
+    /// and waits for the sync job to forget and replace it.
+    /// </summary>
+    public DateTimeOffset? ZoomDeletedAt { get; set; }
+    public long? ZoomDeletedMeetingId { get; set; }
     public int DesiredVersion { get; set; } = 1;
     public int SyncedVersion { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Forgets a meeting Zoom no longer has (deleted there by the host or another app). With <paramref name="replace"/>
+    /// the slot waits for a new one (pending, never the dead link); otherwise nothing more is made for it.
+    /// </summary>
+    public void ForgetDeletedAtZoom(DateTimeOffset at, bool replace)
+    {
+        ZoomDeletedAt = at;
+        ZoomDeletedMeetingId = ZoomMeetingId ?? ZoomDeletedMeetingId;
+        ZoomMeetingId = null;
+        JoinUrl = null;
+        ProtectedStartUrl = null;
+        CreateRequestedAt = null;
+        LiveStatus = null;
+        AppliedStartUtc = null;
+        AppliedDurationMinutes = null;
+        AppliedTopic = null;
+        Wanted = replace;
+        State = replace ? Pending : Deleted;
+    }
 }
 
 /// <summary>An appointment as the Zoom module knows it: its slot, its time window, and why it has no meeting if so.</summary>

@@ -125,5 +125,8 @@ public sealed class ZoomMigrations : IMigrationSource
               signature text PRIMARY KEY,
               received_at timestamptz NOT NULL DEFAULT now());
             """),
+        new(2, "zoom meetings remember a deletion at Zoom", """
+            ALTER TABLE zoom_meetings ADD COLUMN zoom_deleted_at timestamptz, ADD COLUMN zoom_deleted_meeting_id bigint;
+            """),
     ];
 }

@@ -19,7 +19,7 @@ public static class ZoomEndpoints
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithName("zoom.webhooks")
-            .WithSummary("Zoom event notifications: URL validation, app deauthorization, meeting started and ended.");
+            .WithSummary("Zoom event notifications: URL validation, app deauthorization, meeting started, ended and deleted.");
 
         endpoints.MapGet("/zoom/appointments/{appointmentId:guid}/start", StartSessionAsync)
             .RequireAuthorization(ZoomPermissions.ConnectZoom.Name)

@@ -16,7 +16,8 @@ namespace Telemed.Zoom.Endpoints;
 
 /// <summary>
 /// Zoom's event notifications. Authentic (HMAC over the raw body with the app's secret token), fresh (timestamp
-/// within five minutes) and new (an exact replay is refused), then routed by Zoom user to the clinics that
+/// within five minutes), well formed (a JSON object with an event, else 400) and new (a replay is refused, however
+/// its signature is spelled), then routed by Zoom user to the clinics that
 /// connected that user: the platform endpoint serves every clinic; <c>/c/{clinic}/zoom/webhooks</c> serves one
 /// (needed for a clinic's own Zoom app, whose secret differs).
 /// </summary>
@@ -41,25 +42,36 @@ public sealed class ZoomWebhookReceiver(
         }
 
         var signer = new ZoomWebhookSigner(await SecretAsync(cancellationToken));
-        var verification = signer.Verify(request.Headers[ZoomWebhookSigner.TimestampHeader], request.Headers[ZoomWebhookSigner.SignatureHeader], body, clock.GetUtcNow());
+        var verification = signer.Verify(request.Headers[ZoomWebhookSigner.TimestampHeader], request.Headers[ZoomWebhookSigner.SignatureHeader], body,
+            clock.GetUtcNow(), out var verifiedSignature);
         if (verification != ZoomWebhookVerification.Valid)
         {
             logger.LogWarning("Refused a Zoom webhook: {Verification}", verification);
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"Webhook refused: {verification}.");
         }
 
-        if (!await RecordReceiptAsync(request.Headers[ZoomWebhookSigner.SignatureHeader].ToString(), cancellationToken))
+        using var json = ParseEnvelope(body, out var eventName, out var payload, out var malformed);
+        if (json is null)
+        {
+            logger.LogWarning("Refused a signed Zoom webhook: {Problem}", malformed);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Webhook refused: {malformed}");
+        }
+
+        // Remembered in the spelling that was verified, not the header's: a replay in other letter case is still a replay.
+        if (!await RecordReceiptAsync(verifiedSignature!, cancellationToken))
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Webhook refused: this delivery was already received.");
         }
 
-        using var json = JsonDocument.Parse(body);
-        var root = json.RootElement;
-        var payload = root.TryGetProperty("payload", out var p) ? p : default;
-        switch (root.TryGetProperty("event", out var e) ? e.GetString() : null)
+        switch (eventName)
         {
             case "endpoint.url_validation":
-                var plainToken = payload.GetProperty("plainToken").GetString() ?? "";
+                if (Text(payload, "plainToken", stringsOnly: true) is not { } plainToken)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                        title: "Webhook refused: endpoint.url_validation needs a JSON object payload with a string plainToken.");
+                }
+
                 return Results.Json(new { plainToken, encryptedToken = signer.EncryptToken(plainToken) });
             case "app_deauthorized" when Text(payload, "user_id") is { } userId:
                 await ForEachClinicAsync(userId, services => services.GetRequiredService<ZoomConnections>().ForgetZoomUserAsync(userId, cancellationToken));
@@ -69,17 +81,59 @@ public sealed class ZoomWebhookReceiver(
                     await jobs.EnqueueAsync(ReportDataComplianceJob.Request(tenantContext.Required.Id, payload), cancellationToken: cancellationToken);
                 }
                 break;
-            case "meeting.started" or "meeting.ended" when payload.TryGetProperty("object", out var meeting)
-                && Text(meeting, "host_id") is { } hostId && long.TryParse(Text(meeting, "id"), out var meetingId):
-                var status = root.GetProperty("event").GetString() == "meeting.started" ? "started" : "ended";
+            case "meeting.started" or "meeting.ended" when MeetingOf(payload) is (var hostId, var meetingId):
+                var status = eventName == "meeting.started" ? "started" : "ended";
                 await ForEachClinicAsync(hostId, services => services.GetRequiredService<ZoomDb>().Meetings
                     .Where(m => m.ZoomMeetingId == meetingId)
                     .ExecuteUpdateAsync(set => set.SetProperty(m => m.LiveStatus, status), cancellationToken));
+                break;
+            case "meeting.deleted" when MeetingOf(payload) is (var hostId, var meetingId):
+                // Ours to replace if its appointment is still on; one we deleted ourselves (a cancellation) is ignored.
+                var deletedAt = clock.GetUtcNow();
+                await ForEachClinicAsync(hostId, services => services.GetRequiredService<ZoomMeetingPlanner>()
+                    .MeetingDeletedAtZoomAsync(meetingId, deletedAt, cancellationToken));
                 break;
         }
 
         return Results.Ok();
     }
+
+    /// <summary>The envelope <c>{"event": "...", "payload": {...}}</c>, or null with what is wrong with the body.</summary>
+    private static JsonDocument? ParseEnvelope(byte[] body, out string? eventName, out JsonElement payload, out string? problem)
+    {
+        eventName = null;
+        payload = default;
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            problem = "the body is not valid JSON.";
+            return null;
+        }
+
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("event", out var e) || e.ValueKind != JsonValueKind.String)
+        {
+            json.Dispose();
+            problem = "the body must be a JSON object with a string \"event\".";
+            return null;
+        }
+
+        eventName = e.GetString();
+        payload = root.TryGetProperty("payload", out var p) ? p : default;
+        problem = null;
+        return json;
+    }
+
+    /// <summary>The Zoom user and meeting id of a meeting event (<c>object.id</c> is a string in some events, a number in others).</summary>
+    private static (string HostId, long MeetingId)? MeetingOf(JsonElement payload) =>
+        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("object", out var meeting)
+        && Text(meeting, "host_id") is { } hostId && long.TryParse(Text(meeting, "id"), out var meetingId)
+            ? (hostId, meetingId)
+            : null;
 
     private async Task<string> SecretAsync(CancellationToken cancellationToken)
     {
@@ -128,9 +182,9 @@ public sealed class ZoomWebhookReceiver(
         return await insert.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    private static string? Text(JsonElement element, string name) =>
+    private static string? Text(JsonElement element, string name, bool stringsOnly = false) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.ToString()
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : stringsOnly ? null : value.ToString()
             : null;
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -19,6 +19,9 @@ public class ZoomApiException(string message, HttpStatusCode? status = null, int
 
     public bool IsNotFound => Status == HttpStatusCode.NotFound;
 
+    /// <summary>Zoom has no such meeting (any more): code 3001, or a 404 that is not about the user (1001).</summary>
+    public bool IsMeetingGone => Code == 3001 || (IsNotFound && Code != 1001);
+
     /// <summary>Worth trying again later: no answer, a 5xx, or a rate limit.</summary>
     public bool IsTransient => Status is null || (int)Status >= 500 || Status == HttpStatusCode.TooManyRequests;
 }

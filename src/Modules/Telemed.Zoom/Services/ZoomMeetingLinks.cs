@@ -16,9 +16,11 @@ public sealed class ZoomMeetingLinks(
     ZoomAccessTokens tokens,
     ZoomSecrets secrets,
     ZoomMeetingPlanner planner,
+    TimeProvider clock,
     ILogger<ZoomMeetingLinks> logger) : IMeetingLinks
 {
     public const string LinkOnItsWay = "Your video link is on its way; it will appear here shortly.";
+    public const string NewLinkPending = "Your meeting link is pending: the video meeting is being set up again, and the new link will appear here shortly.";
     public const string StoredStartUrlNote = "Zoom could not be reached just now, so this is the start link saved earlier; it may have expired.";
 
     public MeetingProviderKind Provider => MeetingProviderKind.Zoom;
@@ -37,7 +39,9 @@ public sealed class ZoomMeetingLinks(
             StartUrl = null,
             LastError = null,
             Attempts = 0,
-            Reason = info.State is MeetingState.Pending or MeetingState.Failed ? LinkOnItsWay : info.Reason,
+            Reason = info.State is MeetingState.Pending or MeetingState.Failed
+                ? meeting?.ZoomDeletedAt is null ? LinkOnItsWay : NewLinkPending
+                : appointment.Reason,
             JoinUrl = info.State == MeetingState.Created ? info.JoinUrl : null,
             Passcode = info.State == MeetingState.Created ? info.Passcode : null,
         };
@@ -52,7 +56,7 @@ public sealed class ZoomMeetingLinks(
         }
 
         var info = Describe(appointment, meeting);
-        if (meeting is not { State: ZoomMeetingRecord.Created, ZoomMeetingId: { } zoomId })
+        if (info.State != MeetingState.Created || meeting is not { ZoomMeetingId: { } zoomId })
         {
             return info;
         }
@@ -75,6 +79,22 @@ public sealed class ZoomMeetingLinks(
                 await db.Meetings.Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.ProtectedStartUrl, protectedUrl), cancellationToken);
                 return info with { StartUrl = fresh };
             }
+        }
+        catch (ZoomApiException exception) when (exception.IsMeetingGone)
+        {
+            // Deleted at Zoom and nobody told us: never send the host to it; have it replaced and say so.
+            logger.LogWarning("Zoom meeting {MeetingId} is gone at Zoom at Start session: {Error}", zoomId, exception.Message);
+            var deletedAt = clock.GetUtcNow();
+            var replacing = await planner.MeetingDeletedAtZoomAsync(zoomId, deletedAt, cancellationToken) == ZoomMeetingDeletion.Replacing;
+            var state = replacing ? MeetingState.Pending : MeetingState.Deleted;
+            return info with
+            {
+                State = state,
+                JoinUrl = null,
+                StartUrl = null,
+                StartLink = null,
+                Reason = DeletionNotice(zoomId, deletedAt, state) + (replacing ? " Start session works again as soon as it exists, in a moment." : ""),
+            };
         }
         catch (ZoomApiException exception)
         {
@@ -114,16 +134,34 @@ public sealed class ZoomMeetingLinks(
 
         if (meeting is null || !appointment.Active)
         {
-            return new MeetingInfo(MeetingProviderKind.Zoom, MeetingState.Deleted, null, null, null, null, meeting?.Attempts ?? 0, meeting?.LastError);
+            return new MeetingInfo(MeetingProviderKind.Zoom, MeetingState.Deleted, null, null, null, DeletionNotice(meeting, MeetingState.Deleted),
+                meeting?.Attempts ?? 0, meeting?.LastError);
         }
 
+        // Reported deleted at Zoom and not yet replaced: its link is dead, so it is offered to nobody.
+        var dead = meeting.ZoomMeetingId is not null && meeting.ZoomMeetingId == meeting.ZoomDeletedMeetingId;
         var state = meeting.State switch
         {
+            _ when dead => meeting.Wanted ? MeetingState.Pending : MeetingState.Deleted,
             ZoomMeetingRecord.Created => MeetingState.Created,
             ZoomMeetingRecord.Failed => MeetingState.Failed,
             ZoomMeetingRecord.Deleted => MeetingState.Deleted,
             _ => MeetingState.Pending,
         };
-        return new MeetingInfo(MeetingProviderKind.Zoom, state, meeting.JoinUrl, meeting.Passcode, null, null, meeting.Attempts, meeting.LastError);
+        return new MeetingInfo(MeetingProviderKind.Zoom, state, dead ? null : meeting.JoinUrl, meeting.Passcode, null, DeletionNotice(meeting, state),
+            meeting.Attempts, meeting.LastError);
     }
+
+    /// <summary>What staff are told when a meeting of the appointment was deleted at Zoom; null when none was.</summary>
+    private static string? DeletionNotice(ZoomMeetingRecord? meeting, MeetingState state) =>
+        meeting is { ZoomDeletedAt: { } at, ZoomDeletedMeetingId: { } id } ? DeletionNotice(id, at, state) : null;
+
+    private static string DeletionNotice(long zoomMeetingId, DateTimeOffset at, MeetingState state) =>
+        $"Meeting {zoomMeetingId} was deleted at Zoom on {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC; " + state switch
+        {
+            MeetingState.Created => "a new meeting was created.",
+            MeetingState.Pending => "a new meeting is being created.",
+            MeetingState.Failed => "creating a new meeting failed so far (see the error).",
+            _ => "no new meeting was made, as the appointment is over or cancelled.",
+        };
 }

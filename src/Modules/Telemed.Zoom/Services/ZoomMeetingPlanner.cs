@@ -99,6 +99,44 @@ public sealed class ZoomMeetingPlanner(
         return changed > 0;
     }
 
+    /// <summary>
+    /// Zoom says (its webhook, or a 404 on a call) that one of our meetings no longer exists there. The meeting is marked
+    /// dead at once, so pages stop offering its link, and the sync job is asked to act: while the slot still has an
+    /// appointment that is on (confirmed and not over) it makes a new meeting, otherwise it marks this one gone. A meeting
+    /// we are removing ourselves (a cancellation, whose delete makes Zoom send this), one already forgotten or replaced,
+    /// or another clinic's, is ignored. Only the report is written here; the job, under the slot's lock, changes the rest.
+    /// </summary>
+    public async Task<ZoomMeetingDeletion> MeetingDeletedAtZoomAsync(long zoomMeetingId, DateTimeOffset deletedAt, CancellationToken cancellationToken)
+    {
+        var slotKey = await db.Meetings.Where(m => m.ZoomMeetingId == zoomMeetingId).Select(m => m.SlotKey).FirstOrDefaultAsync(cancellationToken);
+        if (slotKey is null)
+        {
+            return ZoomMeetingDeletion.Ignored;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync($"zoom-plan-slot:{slotKey}", cancellationToken);
+        var now = clock.GetUtcNow();
+        var reported = await db.Meetings
+            .Where(m => m.SlotKey == slotKey && m.ZoomMeetingId == zoomMeetingId && m.Wanted && m.State != ZoomMeetingRecord.Deleted)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.ZoomDeletedMeetingId, zoomMeetingId)
+                .SetProperty(m => m.ZoomDeletedAt, deletedAt)
+                .SetProperty(m => m.DesiredVersion, m => m.DesiredVersion + 1)
+                .SetProperty(m => m.UpdatedAt, now), cancellationToken);
+        if (reported == 0)
+        {
+            return ZoomMeetingDeletion.Ignored;
+        }
+
+        await jobs.EnqueueAsync(SyncZoomMeetingJob.Request(tenantContext.Required.Id, slotKey, options.Value.MeetingJobAttempts),
+            db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
+        var replace = await db.Meetings.AnyAsync(m => m.SlotKey == slotKey && !m.EndRequested, cancellationToken)
+            && await AppointmentIsOnAsync(db, slotKey, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return replace ? ZoomMeetingDeletion.Replacing : ZoomMeetingDeletion.Removed;
+    }
+
     /// <summary>After a host (re)connects: plan the appointments that waited for it and retry its unfinished meetings.</summary>
     public async Task ResumeHostAsync(Guid hostId, CancellationToken cancellationToken)
     {
@@ -180,6 +218,10 @@ public sealed class ZoomMeetingPlanner(
             db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
     }
 
+    /// <summary>Whether a slot still has an appointment that is confirmed and not over, so its meeting is worth replacing.</summary>
+    internal static Task<bool> AppointmentIsOnAsync(ZoomDb db, string slotKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Appointments.AnyAsync(a => a.SlotKey == slotKey && a.Active && a.EndUtc > now, cancellationToken);
+
     private Task LockAsync(string name, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLocks.KeyOf($"{tenantContext.Required.Id}:{name}")})", cancellationToken);
 
@@ -189,6 +231,19 @@ public sealed class ZoomMeetingPlanner(
         : connection is null ? (ReasonCodes.HostNotConnected, $"{appointment.HostName} has not connected Zoom yet, so no meeting is made.")
         : !connection.IsConnected ? (ReasonCodes.ConnectionLost, $"{appointment.HostName}'s Zoom connection was lost; a meeting is made once they reconnect Zoom.")
         : (null, null);
+}
+
+/// <summary>What became of a meeting Zoom reported deleted.</summary>
+public enum ZoomMeetingDeletion
+{
+    /// <summary>Not a meeting we still count on (ours being removed, already replaced, or unknown here).</summary>
+    Ignored,
+
+    /// <summary>Its appointment is on: a new meeting is being made.</summary>
+    Replacing,
+
+    /// <summary>Its appointment is over or off: marked gone, nothing new made.</summary>
+    Removed,
 }
 
 /// <summary>Why an appointment has no Zoom meeting.</summary>

@@ -34,6 +34,12 @@ public sealed class ZoomMeetingSynchronizer(
 
         var version = meeting.DesiredVersion;
         meeting.Attempts++;
+        if (meeting.ZoomMeetingId is { } current && current == meeting.ZoomDeletedMeetingId)
+        {
+            // Reported deleted at Zoom: forget it, and make a new one while its appointment is on.
+            meeting.ForgetDeletedAtZoom(meeting.ZoomDeletedAt ?? clock.GetUtcNow(), await ShouldReplaceAsync(meeting, cancellationToken));
+        }
+
         await SaveAsync(meeting, cancellationToken);
 
         var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.HostId == meeting.HostId, cancellationToken);
@@ -154,13 +160,17 @@ public sealed class ZoomMeetingSynchronizer(
                 Agenda = meeting.Agenda,
             }, cancellationToken);
         }
-        catch (ZoomApiException exception) when (exception.IsNotFound)
+        catch (ZoomApiException exception) when (exception.IsMeetingGone)
         {
-            // Removed at Zoom behind our back: make a new one for the appointment.
+            // Deleted at Zoom behind our back (its webhook lost or not yet here): a new one for the appointment.
             logger.LogWarning("Zoom meeting {MeetingId} of slot {Slot} is gone at Zoom; creating a new one", meeting.ZoomMeetingId, meeting.SlotKey);
-            meeting.ZoomMeetingId = null;
-            meeting.CreateRequestedAt = null;
-            await EnsureCreatedAsync(meeting, access, cancellationToken);
+            meeting.ForgetDeletedAtZoom(clock.GetUtcNow(), await ShouldReplaceAsync(meeting, cancellationToken));
+            await SaveAsync(meeting, cancellationToken);
+            if (meeting.Wanted)
+            {
+                await EnsureCreatedAsync(meeting, access, cancellationToken);
+            }
+
             return;
         }
 
@@ -173,10 +183,26 @@ public sealed class ZoomMeetingSynchronizer(
 
     private async Task EndIfRunningAsync(ZoomMeetingRecord meeting, IZoomAccess access, CancellationToken cancellationToken)
     {
-        var current = await api.GetMeetingAsync(access, meeting.ZoomMeetingId!.Value, cancellationToken);
+        if (meeting.ZoomMeetingId is not { } id)
+        {
+            return;
+        }
+
+        ZoomMeetingDetails current;
+        try
+        {
+            current = await api.GetMeetingAsync(access, id, cancellationToken);
+        }
+        catch (ZoomApiException exception) when (exception.IsMeetingGone)
+        {
+            // Nothing left to end; the appointment is over, so no new one either.
+            meeting.ForgetDeletedAtZoom(clock.GetUtcNow(), replace: false);
+            return;
+        }
+
         if (current.Status == "started")
         {
-            await api.EndMeetingAsync(access, meeting.ZoomMeetingId.Value, cancellationToken);
+            await api.EndMeetingAsync(access, id, cancellationToken);
         }
 
         meeting.LiveStatus = current.Status == "started" || meeting.LiveStatus == "started" ? "ended" : meeting.LiveStatus;
@@ -228,6 +254,10 @@ public sealed class ZoomMeetingSynchronizer(
             throw new ZoomConnectionLostException(meeting.LastError);
         }
     }
+
+    private async Task<bool> ShouldReplaceAsync(ZoomMeetingRecord meeting, CancellationToken cancellationToken) =>
+        meeting.Wanted && !meeting.EndRequested
+        && await ZoomMeetingPlanner.AppointmentIsOnAsync(db, meeting.SlotKey, clock.GetUtcNow(), cancellationToken);
 
     private async Task<ZoomMeetingDetails?> FindByMarkerAsync(ZoomMeetingRecord meeting, IZoomAccess access, CancellationToken cancellationToken) =>
         (await api.ListMeetingsAsync(access, cancellationToken))

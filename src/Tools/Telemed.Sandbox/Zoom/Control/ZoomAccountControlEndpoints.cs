@@ -10,7 +10,7 @@ using Telemed.Sandbox.Zoom.Webhooks;
 
 namespace Telemed.Sandbox.Zoom.Control;
 
-/// <summary>Test-only endpoints for Zoom accounts, their tokens and meetings: inspect, configure, expire, revoke, start, end.</summary>
+/// <summary>Test-only endpoints for Zoom accounts, their tokens and meetings: inspect, configure, expire, revoke, start, end, delete.</summary>
 internal static class ZoomAccountControlEndpoints
 {
     public static void MapZoomAccountControlEndpoints(this RouteGroupBuilder control)
@@ -93,6 +93,24 @@ internal static class ZoomAccountControlEndpoints
 
         control.MapPost("/meetings/{meetingId:long}/end", (long meetingId, ZoomMeetingLifecycle lifecycle) =>
             lifecycle.End(meetingId) is { } meeting ? Json(new { meeting.Id, meeting.Uuid, meeting.Status }) : UnknownMeeting(meetingId));
+
+        // The host deletes the meeting in Zoom's web portal: gone from the API, and meeting.deleted is sent (awaited here).
+        control.MapPost("/meetings/{meetingId:long}/delete", async (long meetingId, ZoomMeetingStore meetings, ZoomMeetingLifecycle lifecycle,
+            ZoomUserDirectory users, ZoomWebhookSender webhooks, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            if (meetings.Find(meetingId) is not { IsDeleted: false } found || users.Find(found.HostId) is not { } host)
+            {
+                return UnknownMeeting(meetingId);
+            }
+
+            if (lifecycle.Delete(meetingId, host, deleteQuery: null, announce: false) is not { IsDeleted: true } meeting)
+            {
+                return Problem($"Meeting {meetingId} is in progress; end it before deleting it.", StatusCodes.Status409Conflict);
+            }
+
+            var delivery = await webhooks.SendAsync(ZoomWebhookEvents.MeetingDeleted(meeting, host, host, clock.GetUtcNow()), cancellationToken);
+            return Json(new { meeting.Id, meeting.DeletedAt, Webhook = delivery });
+        });
     }
 
     internal static IResult Json(object value, int status = StatusCodes.Status200OK) =>

@@ -128,22 +128,22 @@ public sealed class ZoomMeetingHandlers(
         return Results.NoContent();
     }
 
+    /// <summary>Deletes the meeting; Zoom then sends <c>meeting.deleted</c>, to the app that asked as well.</summary>
     public IResult Delete(string meetingId, HttpContext http)
     {
-        var (meeting, error) = FindOwnMeeting(meetingId, http, ZoomScope.DeleteMeeting);
+        var (meeting, error) = FindOwnMeeting(meetingId, http, ZoomScope.DeleteMeeting, out var caller);
         if (error is not null)
         {
             return error;
         }
 
-        if (meeting!.Status == "started")
-        {
-            return ZoomErrors.MeetingInProgress();
-        }
-
         var query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : "";
-        meetings.Change(meeting.Id, m => m with { DeletedAt = clock.GetUtcNow(), DeleteQuery = query });
-        return Results.NoContent();
+        return lifecycle.Delete(meeting!.Id, caller!, query) switch
+        {
+            null => ZoomErrors.MeetingNotFound(meetingId),
+            { IsDeleted: false } => ZoomErrors.MeetingInProgress(),
+            _ => Results.NoContent(),
+        };
     }
 
     public async Task<IResult> UpdateStatusAsync(string meetingId, HttpContext http)

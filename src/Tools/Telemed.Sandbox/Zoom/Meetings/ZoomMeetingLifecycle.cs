@@ -3,7 +3,7 @@ using Telemed.Sandbox.Zoom.Webhooks;
 
 namespace Telemed.Sandbox.Zoom.Meetings;
 
-/// <summary>Starting and ending meetings, with the meeting.started / meeting.ended webhooks Zoom sends for them.</summary>
+/// <summary>Starting, ending and deleting meetings, with the meeting.started / meeting.ended / meeting.deleted webhooks Zoom sends for them.</summary>
 public sealed class ZoomMeetingLifecycle(ZoomMeetingStore meetings, ZoomUserDirectory users, ZoomWebhookSender webhooks, TimeProvider clock)
 {
     /// <summary>
@@ -53,5 +53,37 @@ public sealed class ZoomMeetingLifecycle(ZoomMeetingStore meetings, ZoomUserDire
         }
 
         return meeting is { IsDeleted: false } ? meeting : null;
+    }
+
+    /// <summary>
+    /// Deletes a meeting that is not running, as the API's DELETE or the host in Zoom's web portal does, and, unless told
+    /// not to, announces it with <c>meeting.deleted</c>. Returns the deleted meeting; null for an unknown or already
+    /// deleted one, and the meeting unchanged (not deleted) when it is in progress.
+    /// </summary>
+    public ZoomMeeting? Delete(long meetingId, ZoomUser operatorUser, string? deleteQuery, bool announce = true)
+    {
+        var deleted = false;
+        var meeting = meetings.Change(meetingId, m =>
+        {
+            if (m.IsDeleted || m.Status == "started")
+            {
+                return m;
+            }
+
+            deleted = true;
+            return m with { DeletedAt = clock.GetUtcNow(), DeleteQuery = deleteQuery };
+        });
+
+        if (meeting is null || (meeting.IsDeleted && !deleted))
+        {
+            return null;
+        }
+
+        if (deleted && announce && users.Find(meeting.HostId) is { } host)
+        {
+            webhooks.Publish(ZoomWebhookEvents.MeetingDeleted(meeting, host, operatorUser, clock.GetUtcNow()));
+        }
+
+        return meeting;
     }
 }

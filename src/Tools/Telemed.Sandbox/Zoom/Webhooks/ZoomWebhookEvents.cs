@@ -16,6 +16,7 @@ public static class ZoomWebhookEvents
     public const string AppDeauthorizedEvent = "app_deauthorized";
     public const string MeetingStartedEvent = "meeting.started";
     public const string MeetingEndedEvent = "meeting.ended";
+    public const string MeetingDeletedEvent = "meeting.deleted";
 
     public static ZoomWebhookEvent UrlValidation(string plainToken, DateTimeOffset now) =>
         new(UrlValidationEvent, now.ToUnixTimeMilliseconds(), new UrlValidationPayload(plainToken));
@@ -33,6 +34,16 @@ public static class ZoomWebhookEvents
 
     public static ZoomWebhookEvent MeetingEnded(ZoomMeeting meeting, ZoomUser host, DateTimeOffset now) =>
         new(MeetingEndedEvent, now.ToUnixTimeMilliseconds(), new MeetingPayload(host.AccountId, MeetingObject(meeting, now)));
+
+    /// <summary>
+    /// <c>meeting.deleted</c>, sent whoever deleted it: the host in Zoom's web portal or an app through the API (the app
+    /// that deleted it is told too). <paramref name="operatorUser"/> is who did it. Unlike the started and ended events,
+    /// Zoom's object id is a number here.
+    /// </summary>
+    public static ZoomWebhookEvent MeetingDeleted(ZoomMeeting meeting, ZoomUser host, ZoomUser operatorUser, DateTimeOffset now) =>
+        new(MeetingDeletedEvent, now.ToUnixTimeMilliseconds(), new MeetingDeletedPayload(host.AccountId, operatorUser.Email, operatorUser.Id, "single",
+            new DeletedMeetingObject(meeting.Id, meeting.Uuid, meeting.HostId, meeting.Topic, meeting.Type, ZoomMeetingPresenter.FormatTime(meeting.StartTime),
+                meeting.Duration, meeting.Timezone)));
 
     // In webhooks the meeting id is a string, although the REST API returns a number.
     private static MeetingEventObject MeetingObject(ZoomMeeting meeting, DateTimeOffset? endedAt) => new(
@@ -57,6 +68,10 @@ public static class ZoomWebhookEvents
         string UserDataRetention);
 
     public sealed record MeetingPayload(string AccountId, MeetingEventObject Object);
+
+    public sealed record MeetingDeletedPayload(string AccountId, string Operator, string OperatorId, string Operation, DeletedMeetingObject Object);
+
+    public sealed record DeletedMeetingObject(long Id, string Uuid, string HostId, string Topic, int Type, string StartTime, int Duration, string Timezone);
 
     public sealed record MeetingEventObject(
         string Id,

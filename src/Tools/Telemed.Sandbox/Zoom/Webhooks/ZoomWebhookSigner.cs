@@ -17,6 +17,8 @@ public sealed class ZoomWebhookSigner
     /// <summary>How far a delivery's timestamp may be from now before it is treated as a replay.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
 
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     private readonly byte[] _key;
 
     public ZoomWebhookSigner(string secretToken)
@@ -44,8 +46,19 @@ public sealed class ZoomWebhookSigner
         Verify(timestamp, signature, Encoding.UTF8.GetBytes(body), now, tolerance);
 
     /// <summary>Checks a delivery over its raw body bytes: authentic first, then fresh.</summary>
-    public ZoomWebhookVerification Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan? tolerance = null)
+    public ZoomWebhookVerification Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan? tolerance = null) =>
+        Verify(timestamp, signature, body, now, out _, tolerance);
+
+    /// <summary>
+    /// Checks a delivery over its raw body bytes: authentic first, then fresh. When valid,
+    /// <paramref name="verifiedSignature"/> is the signature in its one canonical spelling (<c>v0=</c> + lowercase hex
+    /// of the HMAC over the timestamp as a plain number and the body), whatever case or padding the header used:
+    /// the form to remember deliveries by, so a re-spelled replay is still recognised.
+    /// </summary>
+    public ZoomWebhookVerification Verify(string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now,
+        out string? verifiedSignature, TimeSpan? tolerance = null)
     {
+        verifiedSignature = null;
         if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
         {
             return ZoomWebhookVerification.MissingHeaders;
@@ -56,17 +69,21 @@ public sealed class ZoomWebhookSigner
             return ZoomWebhookVerification.BadSignature;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Sign(seconds, body));
+        var canonical = Sign(seconds, body);
+        var expected = Encoding.ASCII.GetBytes(canonical);
         var actual = Encoding.ASCII.GetBytes(signature.Trim().ToLowerInvariant());
         if (!CryptographicOperations.FixedTimeEquals(expected, actual))
         {
             return ZoomWebhookVerification.BadSignature;
         }
 
-        var age = now - DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return age.Duration() > (tolerance ?? DefaultTolerance)
-            ? ZoomWebhookVerification.StaleTimestamp
-            : ZoomWebhookVerification.Valid;
+        if (seconds > MaxUnixSeconds || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > (tolerance ?? DefaultTolerance))
+        {
+            return ZoomWebhookVerification.StaleTimestamp;
+        }
+
+        verifiedSignature = canonical;
+        return ZoomWebhookVerification.Valid;
     }
 }
 
