@@ -190,6 +190,53 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created", TimeSpan.FromSeconds(60));
     }
 
+    [Fact]
+    public async Task KeepTheNewerStateWhenAnOlderChangeArrivesLate()
+    {
+        var clinic = await CreateAsync(Host);
+        var start = new DateTimeOffset(2031, 5, 6, 9, 0, 0, TimeSpan.Zero);
+        var booked = Appointment(clinic, start) with { Version = 1 };
+        await PublishAsync(Host, clinic, booked);
+        await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+
+        var newer = booked with { Change = AppointmentChange.Rescheduled, StartUtc = start.AddDays(2), EndUtc = start.AddDays(2).AddMinutes(60), Version = 3 };
+        var older = booked with { Change = AppointmentChange.Rescheduled, StartUtc = start.AddDays(1), EndUtc = start.AddDays(1).AddMinutes(45), Version = 2 };
+        await PublishAsync(Host, clinic, newer);
+        await Eventually.TrueAsync(async () => (await Sandbox.LiveMeetingsAsync(clinic.ZoomUser)).Single().GetProperty("duration").GetInt32() == 60, TimeSpan.FromSeconds(30));
+        await PublishAsync(Host, clinic, older);
+        await Eventually.TrueAsync(async () => await PendingDeliveriesAsync(clinic) == 0, TimeSpan.FromSeconds(30), () => "the late change to be delivered");
+        await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+
+        var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
+        Assert.Equal("2031-05-08T09:00:00Z", atZoom.GetProperty("start_time").GetString());
+        Assert.Equal(60, atZoom.GetProperty("duration").GetInt32());
+        var record = await InClinicAsync(Host, clinic, db => db.Appointments.AsNoTracking().SingleAsync(a => a.AppointmentId == booked.AppointmentId));
+        Assert.Equal(3, record.AppliedVersion);
+        Assert.Equal(start.AddDays(2), record.StartUtc);
+    }
+
+    [Fact]
+    public void NameEveryJobKindStably()
+    {
+        var kinds = Host.Services.GetServices<Telemed.Core.Jobs.JobKind>().ToList();
+        var current = kinds.Where(k => !k.Name.StartsWith("event:", StringComparison.Ordinal)).ToList();
+        Assert.Contains(current, k => k.Name == Telemed.Zoom.Jobs.AppointmentMeetingSubscriber.Kind);
+        Assert.All(current, k => Assert.Matches("^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+$", k.Name));
+        // Jobs queued under the name the subscriber had before are still delivered by it.
+        Assert.Contains(kinds, k => k.Name == "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber"
+            && k.HandlerType == current.Single(c => c.Name == Telemed.Zoom.Jobs.AppointmentMeetingSubscriber.Kind).HandlerType);
+    }
+
+    private async Task<long> PendingDeliveriesAsync(ZoomClinic clinic)
+    {
+        await using var connection = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString);
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM jobs WHERE kind = @kind AND tenant_id = @tenant AND state NOT IN ('succeeded', 'dead')", connection);
+        command.Parameters.AddWithValue("kind", Telemed.Zoom.Jobs.AppointmentMeetingSubscriber.Kind);
+        command.Parameters.AddWithValue("tenant", clinic.Tenant.Id);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private Task<MeetingInfo?> PatientViewAsync(ZoomClinic clinic, Guid appointmentId) =>
         Host.InTenantAsync(clinic.Tenant, services => services.GetRequiredService<IMeetingLinks>().GetForPatientAsync(appointmentId));
 

@@ -158,5 +158,8 @@ public sealed class ZoomAppointment : ITenantOwned
 
     /// <summary>The last event, kept so the appointment can be planned again when its host connects Zoom later.</summary>
     public string LastEvent { get; set; } = "{}";
+
+    /// <summary>The appointment version of <see cref="LastEvent"/>: an older event delivered late is ignored.</summary>
+    public int AppliedVersion { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

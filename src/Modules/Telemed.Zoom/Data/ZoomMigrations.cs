@@ -128,5 +128,8 @@ public sealed class ZoomMigrations : IMigrationSource
         new(2, "zoom meetings remember a deletion at Zoom", """
             ALTER TABLE zoom_meetings ADD COLUMN zoom_deleted_at timestamptz, ADD COLUMN zoom_deleted_meeting_id bigint;
             """),
+        new(3, "zoom appointments remember the version they follow", """
+            ALTER TABLE zoom_appointments ADD COLUMN applied_version integer NOT NULL DEFAULT 0;
+            """),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telemed.Core.Clinic;
 using Telemed.Core.Jobs;
@@ -21,7 +22,8 @@ public sealed class ZoomMeetingPlanner(
     IJobQueue jobs,
     TenantContext tenantContext,
     IOptions<ZoomOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ZoomMeetingPlanner> logger)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -41,6 +43,13 @@ public sealed class ZoomMeetingPlanner(
             record = new ZoomAppointment { AppointmentId = appointment.AppointmentId };
             db.Appointments.Add(record);
         }
+        else if (appointment.Version < record.AppliedVersion)
+        {
+            // A retried delivery of an earlier change arrived after a later one: the later state stands.
+            logger.LogInformation("Ignoring version {Version} of appointment {AppointmentId}: version {Applied} is already applied",
+                appointment.Version, appointment.AppointmentId, record.AppliedVersion);
+            return;
+        }
 
         var previousSlot = record.SlotKey is { Length: > 0 } slot && slot != appointment.SlotKey ? slot : null;
         record.SlotKey = appointment.SlotKey;
@@ -52,6 +61,7 @@ public sealed class ZoomMeetingPlanner(
         record.Reason = live ? reason : null;
         record.ReasonCode = live ? reasonCode : null;
         record.LastEvent = JsonSerializer.Serialize(appointment, Json);
+        record.AppliedVersion = appointment.Version;
         record.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
 
