@@ -1,7 +1,7 @@
 using Npgsql;
 using Telemed.Core.Data;
 using Telemed.Core.Jobs;
-using Telemed.Jobs.Diagnostics;
+using Telemed.Testing.Jobs;
 using Telemed.Jobs.Services;
 
 namespace Telemed.IntegrationTests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using Telemed.Jobs.Diagnostics;
+using Telemed.Testing.Jobs;
 using Telemed.Testing;
 
 // Usage: dotnet run -c Release --project tests/Telemed.LoadTests -- [jobs|startup|all]

@@ -7,7 +7,6 @@ using Telemed.Core.Modules;
 using Telemed.Core.Navigation;
 using Telemed.Core.Security;
 using Telemed.Jobs.Data;
-using Telemed.Jobs.Diagnostics;
 using Telemed.Jobs.Services;
 
 namespace Telemed.Jobs;
@@ -29,11 +28,6 @@ public sealed class JobsStartup : ModuleStartup
         services.AddHostedService<RecurringJobScheduler>();
         services.AddJob<JobCleanupHandler>(JobCleanupHandler.Kind);
         services.AddSingleton(new RecurringJob(JobCleanupHandler.Kind, TimeSpan.FromHours(1)));
-        if (configuration.GetValue<bool>("Jobs:Diagnostics"))
-        {
-            services.AddJob<NoopJobHandler>(NoopJobHandler.Kind);
-            services.AddJob<AppendJobHandler>(AppendJobHandler.Kind);
-        }
 
         services.AddPermissions<JobPermissions>();
         services.AddAdminMenu(

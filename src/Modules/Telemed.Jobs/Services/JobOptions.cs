@@ -19,9 +19,6 @@ public sealed class JobOptions
     /// <summary>How long finished jobs stay visible before the hourly clean-up removes them.</summary>
     public TimeSpan RetainFinished { get; set; } = TimeSpan.FromDays(3);
 
-    /// <summary>Registers diagnostic job kinds used by tests and load runs.</summary>
-    public bool Diagnostics { get; set; }
-
     /// <summary>Exponential backoff with ±20% jitter, so retries of many failed jobs spread out.</summary>
     public TimeSpan Backoff(int attempt)
     {
