@@ -149,6 +149,59 @@ public sealed class JobQueueShould(HostFixture fixture) : IClassFixture<HostFixt
     }
 
     [Fact]
+    public async Task EnqueueManyJobsTogetherWithTheCallersTransaction()
+    {
+        using var file = new JobFile();
+        var key = $"bulk-{Guid.NewGuid():N}";
+        var jobs = Enumerable.Range(0, 50).Select(i => new JobRequest(AppendJobHandler.Kind, file.Payload()) { UniqueKey = i < 2 ? key : null }).ToList();
+        await using var connection = await Host.GetRequiredService<Database>().OpenAsync((Guid?)null);
+        await using (var rolledBack = await connection.BeginTransactionAsync())
+        {
+            Assert.Equal(49, await Queue.EnqueueManyAsync(jobs, connection, rolledBack));
+            await rolledBack.RollbackAsync();
+        }
+        await Task.Delay(300);
+        Assert.Empty(file.Lines);
+
+        await using (var committed = await connection.BeginTransactionAsync())
+        {
+            Assert.Equal(49, await Queue.EnqueueManyAsync(jobs, connection, committed));
+            await committed.CommitAsync();
+        }
+
+        await file.WaitForLinesAsync(49);
+        await Task.Delay(300);
+        Assert.Equal(49, file.Lines.Select(l => l[0]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task WriteAnOutcomeOnlyForTheWorkerThatHoldsTheLease()
+    {
+        var expiredLease = Guid.NewGuid();
+        var currentLease = Guid.NewGuid();
+        long id;
+        await using (var superuser = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString))
+        await using (var insert = new NpgsqlCommand($"""
+            INSERT INTO jobs (kind, state, attempt, max_attempts, lease_until, lease_token)
+            VALUES ('{AppendJobHandler.Kind}', 'running', 2, 5, now() + interval '1 hour', @token) RETURNING id
+            """, superuser))
+        {
+            // Taken over: another worker claimed it again after the first one's lease expired.
+            insert.Parameters.AddWithValue("token", currentLease);
+            id = (long)(await insert.ExecuteScalarAsync())!;
+        }
+        var completer = Host.GetRequiredService<JobCompleter>();
+
+        var late = await completer.WriteAsync([new JobOutcome(id, expiredLease, "succeeded")]);
+        Assert.Empty(late);
+        Assert.Equal("running", (await Host.GetRequiredService<JobStore>().FindAsync(id))!.State);
+
+        var current = await completer.WriteAsync([new JobOutcome(id, currentLease, "succeeded")]);
+        Assert.Equal([id], current);
+        Assert.Equal("succeeded", (await Host.GetRequiredService<JobStore>().FindAsync(id))!.State);
+    }
+
+    [Fact]
     public void BackOffExponentiallyWithJitter()
     {
         var options = new JobOptions { BackoffBase = TimeSpan.FromSeconds(2), BackoffMax = TimeSpan.FromMinutes(1) };

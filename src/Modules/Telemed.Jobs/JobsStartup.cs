@@ -23,7 +23,10 @@ public sealed class JobsStartup : ModuleStartup
         services.AddSingleton<JobQueue>();
         services.AddSingleton<IJobQueue>(provider => provider.GetRequiredService<JobQueue>());
         services.AddSingleton<JobStore>();
-        services.AddSingleton<JobRunner>();
+        services.AddSingleton<JobLeases>();
+        services.AddSingleton<HeldLeases>();
+        services.AddSingleton<JobExecutor>();
+        services.AddSingleton<JobCompleter>();
         services.AddHostedService<JobWorker>();
         services.AddHostedService<RecurringJobScheduler>();
         services.AddJob<JobCleanupHandler>(JobCleanupHandler.Kind);

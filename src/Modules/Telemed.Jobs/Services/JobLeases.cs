@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Telemed.Core.Data;
+using Telemed.Core.Jobs;
+
+namespace Telemed.Jobs.Services;
+
+/// <summary>A job this node holds a lease on: it alone may write the job's outcome, with this token.</summary>
+public sealed record ClaimedJob(JobContext Context, Guid LeaseToken);
+
+/// <summary>
+/// The lease side of the queue, one statement each: claim a batch of due jobs (FOR UPDATE SKIP LOCKED, so
+/// concurrent claimers never take the same job), extend every lease a node holds, and put jobs whose lease
+/// ran out (their worker died or hung) back in the queue.
+/// </summary>
+public sealed class JobLeases(Database database, IOptions<JobOptions> options, ILogger<JobLeases> logger)
+{
+    private const string ClaimSql = """
+        WITH next AS (
+          SELECT id FROM jobs
+          WHERE state IN ('available', 'retrying') AND run_at <= now()
+          ORDER BY run_at, id
+          LIMIT @limit
+          FOR UPDATE SKIP LOCKED)
+        UPDATE jobs j
+        SET state = 'running', attempt = j.attempt + 1, lease_until = now() + @lease,
+            lease_token = gen_random_uuid(), locked_by = @worker, updated_at = now()
+        FROM next WHERE j.id = next.id
+        RETURNING j.id, j.kind, j.payload::text, j.tenant_id, j.attempt, j.max_attempts, j.lease_token
+        """;
+
+    /// <summary>Claims up to <paramref name="limit"/> due jobs, oldest first, in one transaction.</summary>
+    public async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string workerName, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(ClaimSql, connection);
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("lease", options.Value.Lease);
+        command.Parameters.AddWithValue("worker", workerName);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var claimed = new List<ClaimedJob>(limit);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var job = new JobContext(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.GetInt32(4), reader.GetInt32(5));
+            claimed.Add(new ClaimedJob(job, reader.GetGuid(6)));
+        }
+        return claimed;
+    }
+
+    /// <summary>Extends the given leases by a full lease from now; returns how many were still held.</summary>
+    public async Task<int> ExtendAsync(IReadOnlyCollection<KeyValuePair<long, Guid>> leases, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            UPDATE jobs j SET lease_until = now() + @lease
+            FROM unnest(@ids, @tokens) AS held(id, token)
+            WHERE j.id = held.id AND j.lease_token = held.token AND j.state = 'running'
+            """, connection);
+        command.Parameters.AddWithValue("lease", options.Value.Lease);
+        command.Parameters.AddWithValue("ids", leases.Select(l => l.Key).ToArray());
+        command.Parameters.AddWithValue("tokens", leases.Select(l => l.Value).ToArray());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Puts jobs whose lease ran out back in the queue, to be claimed again as their next attempt.</summary>
+    public async Task<int> RescueExpiredAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            UPDATE jobs SET state = 'retrying', run_at = now(), lease_until = NULL, lease_token = NULL, updated_at = now(),
+              last_error = 'The worker ' || COALESCE(locked_by, '?') || ' stopped before finishing; trying again.'
+            WHERE state = 'running' AND lease_until < now();
+            """, connection);
+        var rescued = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (rescued > 0)
+        {
+            logger.LogWarning("Rescued {Count} jobs whose lease expired", rescued);
+            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{JobQueue.Channel}', '')", connection);
+            await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return rescued;
+    }
+}
