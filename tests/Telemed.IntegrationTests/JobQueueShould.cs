@@ -202,6 +202,27 @@ public sealed class JobQueueShould(HostFixture fixture) : IClassFixture<HostFixt
     }
 
     [Fact]
+    public async Task HandItsRunningAndQueuedJobsBackWhenItStops()
+    {
+        using var file = new JobFile();
+        var single = new Dictionary<string, string?> { ["Jobs:Workers"] = "1", ["Jobs:ClaimAhead"] = "1" };
+        var stopping = await TestHost.StartAsync(single);
+        var queue = stopping.GetRequiredService<IJobQueue>();
+        var store = stopping.GetRequiredService<JobStore>();
+        var running = (await queue.EnqueueAsync(new JobRequest(AppendJobHandler.Kind, file.Payload(sleepMs: 3_000))))!.Value;
+        await WaitForStateAsync(store, running, "running");
+        var queued = (await queue.EnqueueAsync(new JobRequest(AppendJobHandler.Kind, file.Payload())))!.Value;
+        await WaitForStateAsync(store, queued, "running");
+
+        await stopping.DisposeAsync();
+
+        await using var restarted = await TestHost.StartAsync(single, stopping.OwnerConnectionString);
+        await file.WaitForLinesAsync(2);
+        Assert.Equal([running.ToString(), queued.ToString()], file.Lines.Select(l => l[0]).Order());
+        Assert.All(file.Lines, line => Assert.Equal("1", line[1]));
+    }
+
+    [Fact]
     public void BackOffExponentiallyWithJitter()
     {
         var options = new JobOptions { BackoffBase = TimeSpan.FromSeconds(2), BackoffMax = TimeSpan.FromMinutes(1) };
@@ -214,12 +235,14 @@ public sealed class JobQueueShould(HostFixture fixture) : IClassFixture<HostFixt
         }
     }
 
-    private async Task<JobView> WaitForStateAsync(long id, string state)
+    private Task<JobView> WaitForStateAsync(long id, string state) => WaitForStateAsync(Host.GetRequiredService<JobStore>(), id, state);
+
+    private static async Task<JobView> WaitForStateAsync(JobStore store, long id, string state)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var job = await Host.GetRequiredService<JobStore>().FindAsync(id);
+            var job = await store.FindAsync(id);
             if (job?.State == state)
             {
                 return job;

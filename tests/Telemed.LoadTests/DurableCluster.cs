@@ -15,10 +15,14 @@ public sealed class DurableCluster : IAsyncDisposable
 
     private DurableCluster() => _cluster = new EmbeddedPostgres(_root, NullLogger.Instance, durable: true);
 
+    public string DataDirectory => _cluster.DataDirectory;
+
     public static async Task<DurableCluster> StartAsync()
     {
         var cluster = new DurableCluster();
         await cluster._cluster.StartAsync();
+        // Also when the run is interrupted (Ctrl+C, timeout's SIGTERM): a cluster left running would outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
         await using var connection = await cluster.OpenSuperuserAsync("postgres");
         var settings = new List<string>();
         foreach (var setting in new[] { "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method" })
@@ -43,7 +47,7 @@ public sealed class DurableCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _cluster.StopAsync();
+        await _cluster.StopAsync(); // a no-op once stopped
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -7,7 +7,12 @@ using Telemed.Core.Data;
 namespace Telemed.Jobs.Services;
 
 /// <summary>What became of one attempt: succeeded, retrying (at <see cref="RunAt"/>), dead, or available again (handed back).</summary>
-public sealed record JobOutcome(long Id, Guid LeaseToken, string State, string? Error = null, DateTimeOffset? RunAt = null, bool CountsAsAttempt = true);
+public sealed record JobOutcome(long Id, Guid LeaseToken, string State, string? Error = null, DateTimeOffset? RunAt = null, bool CountsAsAttempt = true)
+{
+    /// <summary>Shutting down: the job goes back to the queue at once, without spending an attempt, for another node to take.</summary>
+    public static JobOutcome HandedBack(ClaimedJob job) =>
+        new(job.Context.Id, job.LeaseToken, "available", "Interrupted by shutdown.", DateTimeOffset.UtcNow, CountsAsAttempt: false);
+}
 
 /// <summary>
 /// Writes outcomes in batches: everything that finished while the previous batch was being written goes into

@@ -27,8 +27,7 @@ public sealed class JobExecutor(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: give the job back, without spending an attempt, so another node can take it at once.
-            return new JobOutcome(job.Id, claimed.LeaseToken, "available", "Interrupted by shutdown.", DateTimeOffset.UtcNow, CountsAsAttempt: false);
+            return JobOutcome.HandedBack(claimed);
         }
         catch (Exception exception)
         {

@@ -30,38 +30,58 @@ public sealed class JobLeases(Database database, IOptions<JobOptions> options, I
         RETURNING j.id, j.kind, j.payload::text, j.tenant_id, j.attempt, j.max_attempts, j.lease_token
         """;
 
-    /// <summary>Claims up to <paramref name="limit"/> due jobs, oldest first, in one transaction.</summary>
+    private const string NoFlushWait = "SET LOCAL synchronous_commit = off";
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due jobs, oldest first, in one transaction.
+    /// The claim need not wait for its WAL to reach the disk (synchronous_commit off for this transaction only):
+    /// it is visible to every other claimer at once all the same, and a claim lost in a database crash only
+    /// puts the job back in the queue, which the crash does to a running job anyway. What must survive a crash,
+    /// the enqueue and the outcome, keeps synchronous commits, and an outcome's flush carries the claim before it.
+    /// </summary>
     public async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string workerName, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(ClaimSql, connection);
-        command.Parameters.AddWithValue("limit", limit);
-        command.Parameters.AddWithValue("lease", options.Value.Lease);
-        command.Parameters.AddWithValue("worker", workerName);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var claim = new NpgsqlBatchCommand(ClaimSql);
+        claim.Parameters.AddWithValue("limit", limit);
+        claim.Parameters.AddWithValue("lease", options.Value.Lease);
+        claim.Parameters.AddWithValue("worker", workerName);
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { new(NoFlushWait), claim } };
         var claimed = new List<ClaimedJob>(limit);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            var job = new JobContext(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.GetInt32(4), reader.GetInt32(5));
-            claimed.Add(new ClaimedJob(job, reader.GetGuid(6)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var job = new JobContext(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.GetInt32(4), reader.GetInt32(5));
+                claimed.Add(new ClaimedJob(job, reader.GetGuid(6)));
+            }
         }
+        await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
 
-    /// <summary>Extends the given leases by a full lease from now; returns how many were still held.</summary>
+    /// <summary>
+    /// Extends the given leases by a full lease from now; returns how many were still held. Like a claim, an
+    /// extension need not be flushed to disk before the heartbeat goes on.
+    /// </summary>
     public async Task<int> ExtendAsync(IReadOnlyCollection<KeyValuePair<long, Guid>> leases, CancellationToken cancellationToken)
     {
         await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var extend = new NpgsqlBatchCommand("""
             UPDATE jobs j SET lease_until = now() + @lease
             FROM unnest(@ids, @tokens) AS held(id, token)
             WHERE j.id = held.id AND j.lease_token = held.token AND j.state = 'running'
-            """, connection);
-        command.Parameters.AddWithValue("lease", options.Value.Lease);
-        command.Parameters.AddWithValue("ids", leases.Select(l => l.Key).ToArray());
-        command.Parameters.AddWithValue("tokens", leases.Select(l => l.Value).ToArray());
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+            """);
+        extend.Parameters.AddWithValue("lease", options.Value.Lease);
+        extend.Parameters.AddWithValue("ids", leases.Select(l => l.Key).ToArray());
+        extend.Parameters.AddWithValue("tokens", leases.Select(l => l.Value).ToArray());
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { new(NoFlushWait), extend } };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return extend.RecordsAffected;
     }
 
     /// <summary>Puts jobs whose lease ran out back in the queue, to be claimed again as their next attempt.</summary>

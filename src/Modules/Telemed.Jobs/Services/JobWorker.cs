@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,11 +7,12 @@ using Telemed.Core.Data;
 namespace Telemed.Jobs.Services;
 
 /// <summary>
-/// Runs up to <see cref="JobOptions.Workers"/> jobs at once in this process. One claim loop takes as many due
-/// jobs as there are free workers in one statement and hands each to a worker; outcomes go to the
-/// <see cref="JobCompleter"/>, which writes them in batches; one heartbeat extends every lease this process
-/// holds. When nothing is due the loop sleeps until a NOTIFY wakes it or the poll interval passes (which is
-/// also when scheduled jobs come due).
+/// Runs <see cref="JobOptions.Workers"/> worker loops in this process, fed by one claim loop. The claim loop
+/// takes as many due jobs as there is room for (free workers plus <see cref="JobOptions.ClaimAhead"/>) in one
+/// statement and queues them here; a worker that finishes a job takes the next one at once, without another
+/// round trip to the database. Outcomes go to the <see cref="JobCompleter"/>, which writes them in batches; one
+/// heartbeat extends every lease this process holds, queued or running. When nothing is due the claim loop
+/// sleeps until a NOTIFY wakes it or the poll interval passes (which is also when scheduled jobs come due).
 /// </summary>
 public sealed class JobWorker(
     JobLeases leases, JobExecutor executor, JobCompleter completer, HeldLeases held, PostgresNotifications notifications,
@@ -27,25 +29,26 @@ public sealed class JobWorker(
         }
         notifications.Subscribe(JobQueue.Channel, _ => WakeUp());
         var name = $"{Environment.MachineName}:{Environment.ProcessId}";
-        logger.LogInformation("Starting {Workers} job workers as {Name}", workers, name);
+        var room = workers + options.Value.EffectiveClaimAhead;
+        logger.LogInformation("Starting {Workers} job workers as {Name}, holding up to {Room} jobs", workers, name, room);
 
-        using var freeWorkers = new SemaphoreSlim(workers, workers);
+        using var free = new SemaphoreSlim(room, room);
+        var claimed = Channel.CreateUnbounded<ClaimedJob>(new UnboundedChannelOptions { SingleWriter = true });
         using var stopHolding = new CancellationTokenSource();
         var writing = completer.RunAsync(stoppingToken);
         var heartbeat = HeartbeatLoopAsync(stopHolding.Token);
         var rescue = RescueLoopAsync(stoppingToken);
+        var working = Enumerable.Range(0, workers).Select(_ => WorkLoopAsync(claimed.Reader, free, stoppingToken)).ToArray();
         try
         {
-            await ClaimLoopAsync(name, freeWorkers, stoppingToken);
+            await ClaimLoopAsync(name, free, claimed.Writer, stoppingToken);
         }
         finally
         {
-            // Running jobs see the stopping token and hand their job back; every worker returns once its outcome is queued,
-            // and the leases are kept alive until the last outcome is written.
-            for (var i = 0; i < workers; i++)
-            {
-                await freeWorkers.WaitAsync(CancellationToken.None);
-            }
+            // Running jobs see the stopping token and hand their job back, as do the queued ones; the leases are
+            // kept alive until the last outcome is written.
+            claimed.Writer.Complete();
+            await Task.WhenAll(working);
             completer.CompleteAdding();
             await writing;
             await stopHolding.CancelAsync();
@@ -53,7 +56,7 @@ public sealed class JobWorker(
         }
     }
 
-    private async Task ClaimLoopAsync(string name, SemaphoreSlim freeWorkers, CancellationToken stoppingToken)
+    private async Task ClaimLoopAsync(string name, SemaphoreSlim free, ChannelWriter<ClaimedJob> queue, CancellationToken stoppingToken)
     {
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
@@ -61,19 +64,19 @@ public sealed class JobWorker(
             var taken = 0;
             try
             {
-                await freeWorkers.WaitAsync(stoppingToken);
+                await free.WaitAsync(stoppingToken);
                 taken = 1;
-                while (freeWorkers.Wait(0))
+                while (free.Wait(0))
                 {
                     taken++;
                 }
                 var claimed = await leases.ClaimAsync(name, taken, stoppingToken);
-                ReleaseUnused(freeWorkers, taken - claimed.Count);
+                ReleaseUnused(free, taken - claimed.Count);
                 taken = 0;
                 foreach (var job in claimed)
                 {
                     held.Hold(job);
-                    _ = Task.Run(() => RunAsync(job, freeWorkers, stoppingToken), CancellationToken.None);
+                    queue.TryWrite(job);
                 }
                 if (claimed.Count == 0)
                 {
@@ -82,12 +85,12 @@ public sealed class JobWorker(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                ReleaseUnused(freeWorkers, taken);
+                ReleaseUnused(free, taken);
                 return;
             }
             catch (Exception exception)
             {
-                ReleaseUnused(freeWorkers, taken);
+                ReleaseUnused(free, taken);
                 // The database may be restarting; back off briefly rather than spin.
                 logger.LogError(exception, "The job workers of {Name} could not claim jobs", name);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -95,27 +98,35 @@ public sealed class JobWorker(
         }
     }
 
-    private static void ReleaseUnused(SemaphoreSlim freeWorkers, int unused)
+    private static void ReleaseUnused(SemaphoreSlim free, int unused)
     {
         if (unused > 0)
         {
-            freeWorkers.Release(unused);
+            free.Release(unused);
         }
     }
 
-    private async Task RunAsync(ClaimedJob job, SemaphoreSlim freeWorkers, CancellationToken stoppingToken)
+    /// <summary>One worker: runs queued jobs one after another until the queue is closed and empty.</summary>
+    private async Task WorkLoopAsync(ChannelReader<ClaimedJob> queue, SemaphoreSlim free, CancellationToken stoppingToken)
     {
-        try
+        await Task.Yield();
+        await foreach (var job in queue.ReadAllAsync(CancellationToken.None))
         {
-            await completer.CompleteAsync(await executor.RunAsync(job, stoppingToken));
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "Job {Id} could not be run; it runs again once its lease expires", job.Context.Id);
-        }
-        finally
-        {
-            freeWorkers.Release();
+            try
+            {
+                var outcome = stoppingToken.IsCancellationRequested
+                    ? JobOutcome.HandedBack(job)
+                    : await executor.RunAsync(job, stoppingToken);
+                await completer.CompleteAsync(outcome);
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Job {Id} could not be run; it runs again once its lease expires", job.Context.Id);
+            }
+            finally
+            {
+                free.Release();
+            }
         }
     }
 
