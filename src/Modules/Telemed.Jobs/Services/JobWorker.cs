@@ -41,7 +41,7 @@ public sealed class JobWorker(
         var working = Enumerable.Range(0, workers).Select(_ => WorkLoopAsync(claimed.Reader, free, stoppingToken)).ToArray();
         try
         {
-            await ClaimLoopAsync(name, free, claimed.Writer, stoppingToken);
+            await ClaimLoopAsync(name, room, free, claimed, stoppingToken);
         }
         finally
         {
@@ -56,7 +56,7 @@ public sealed class JobWorker(
         }
     }
 
-    private async Task ClaimLoopAsync(string name, SemaphoreSlim free, ChannelWriter<ClaimedJob> queue, CancellationToken stoppingToken)
+    private async Task ClaimLoopAsync(string name, int room, SemaphoreSlim free, Channel<ClaimedJob> queue, CancellationToken stoppingToken)
     {
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
@@ -66,8 +66,18 @@ public sealed class JobWorker(
             {
                 await free.WaitAsync(stoppingToken);
                 taken = 1;
-                while (free.Wait(0))
+                while (true)
                 {
+                    while (free.Wait(0))
+                    {
+                        taken++;
+                    }
+                    // While claimed jobs still wait here no worker is idle: gather room for a batch worth a round trip.
+                    if (taken * 2 >= room || queue.Reader.Count == 0)
+                    {
+                        break;
+                    }
+                    await free.WaitAsync(stoppingToken);
                     taken++;
                 }
                 var claimed = await leases.ClaimAsync(name, taken, stoppingToken);
@@ -76,7 +86,7 @@ public sealed class JobWorker(
                 foreach (var job in claimed)
                 {
                     held.Hold(job);
-                    queue.TryWrite(job);
+                    queue.Writer.TryWrite(job);
                 }
                 if (claimed.Count == 0)
                 {
