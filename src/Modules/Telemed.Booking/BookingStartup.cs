@@ -36,6 +36,9 @@ public sealed class BookingStartup : ModuleStartup
         services.AddSingleton<IRecipeStep, ServicesRecipeStep>();
         services.AddSingleton<IRecipeStep, HostsRecipeStep>();
 
+        // The manage and confirmation links are the patient's key to the appointment; the reschedule picker carries it as ?change=.
+        services.AddNoReferrerPaths("/book/manage", "/book/confirmation");
+        services.AddNoReferrerQueryKeys("change");
         services.AddPermissions<BookingPermissions>();
         services.AddAdminMenu(
             new AdminMenuItem("Appointments", "/admin/appointments", BookingPermissions.ManageAppointments.Name, 10),

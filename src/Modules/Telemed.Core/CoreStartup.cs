@@ -51,6 +51,7 @@ public sealed class CoreStartup : ModuleStartup
         services.AddScoped<MessageLog>();
         services.AddSingleton<Events.EventPublisher>();
         services.AddScoped<IAuthorizationHandler, TenantUserHandler>();
+        services.AddSecurityHeaders();
 
         services.AddDataProtection().SetApplicationName("TelemedSaaS");
         services.AddSingleton(provider => KeyEncryptionKey.FromConfigurationOrFile(

@@ -64,6 +64,7 @@ public sealed class IdentityStartup : ModuleStartup
         });
         services.AddAntiforgery(options => options.Cookie.Name = ".telemed.csrf");
 
+        services.AddNoReferrerPaths("/reset-password");
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<AccountLinks>();
         services.AddSingleton<IRecipeStep, UsersRecipeStep>();

@@ -65,6 +65,7 @@ public sealed class ZoomStartup : ModuleStartup
         services.AddJob<SyncZoomMeetingJob>(SyncZoomMeetingJob.Kind);
         services.AddJob<ReportDataComplianceJob>(ReportDataComplianceJob.Kind);
         services.AddSingleton<IRecipeStep, ZoomRecipeStep>();
+        services.AddNoReferrerPaths("/zoom/callback");
         services.AddPermissions<ZoomPermissions>();
         services.AddAdminMenu(
             new AdminMenuItem("Zoom", "/admin/zoom", ZoomPermissions.ManageZoom.Name, 60),
@@ -73,6 +74,7 @@ public sealed class ZoomStartup : ModuleStartup
         if (UsesSandbox(configuration))
         {
             services.AddProviderSandbox();
+            services.AddNoReferrerPaths(ZoomUrls.SandboxPrefix); // start and join links carry the host's token and the passcode
             services.AddHostedService<SandboxWebhookTarget>();
         }
     }

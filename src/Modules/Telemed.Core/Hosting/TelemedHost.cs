@@ -9,6 +9,7 @@ using Telemed.Core.Data;
 using Telemed.Core.Data.Migrations;
 using Telemed.Core.Data.Postgres;
 using Telemed.Core.Modules;
+using Telemed.Core.Security;
 using Telemed.Core.Tenancy;
 
 namespace Telemed.Core.Hosting;
@@ -99,6 +100,9 @@ public static class TelemedHost
         await RunStartupTasksAsync(app, database);
 
         UseTrustedProxies(app);
+        // First, so that every answer carries them, even a tenant status page or a static file.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCookiePolicy();
         // Error pages run after tenant resolution so they render in the clinic's own site.
         app.UseMiddleware<TenantResolutionMiddleware>();
         if (!app.Environment.IsDevelopment())

@@ -44,11 +44,11 @@ public static class ZoomEndpoints
         var meeting = await links.GetForHostAsync(appointmentId, freshStartUrl: true, cancellationToken);
         if (meeting?.StartUrl is not { } startUrl)
         {
-            return StatusPage("The Zoom meeting is not ready", meeting?.Reason ?? meeting?.LastError ?? "This appointment has no Zoom meeting yet.", null);
+            return StatusPage(http, "The Zoom meeting is not ready", meeting?.Reason ?? meeting?.LastError ?? "This appointment has no Zoom meeting yet.", null);
         }
 
         return meeting.Reason == ZoomMeetingLinks.StoredStartUrlNote
-            ? StatusPage("Zoom could not be reached", meeting.Reason, startUrl)
+            ? StatusPage(http, "Zoom could not be reached", meeting.Reason, startUrl)
             : Results.Redirect(startUrl);
     }
 
@@ -56,14 +56,17 @@ public static class ZoomEndpoints
         user.IsInRole(Roles.ClinicAdmin)
         || (appointment.HostUserId is { } hostUser && user.FindFirstValue(ClaimTypes.NameIdentifier) == hostUser.ToString());
 
-    private static IResult StatusPage(string title, string message, string? startUrl)
+    /// <summary>Opened in a tab of its own (Start session), so it links to the sessions list rather than "back".</summary>
+    private static IResult StatusPage(HttpContext http, string title, string message, string? startUrl)
     {
         var link = startUrl is null ? "" : $"""<p><a class="btn btn-primary" href="{WebUtility.HtmlEncode(startUrl)}">Open the saved start link</a></p>""";
+        var root = WebUtility.HtmlEncode(http.Request.PathBase.Value ?? "");
         return Results.Content($"""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="/lib/bootstrap/css/bootstrap.min.css"></head>
-            <body class="bg-body-tertiary"><main class="container py-5" style="max-width:40rem"><h1 class="h3">{WebUtility.HtmlEncode(title)}</h1>
-            <p>{WebUtility.HtmlEncode(message)}</p>{link}<p><a href="javascript:history.back()">Back</a></p></main></body></html>
+            <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="{root}/lib/bootstrap/css/bootstrap.min.css"></head>
+            <body class="bg-body-tertiary"><main class="container py-5"><div class="row justify-content-center"><div class="col-md-8 col-lg-6">
+            <h1 class="h3">{WebUtility.HtmlEncode(title)}</h1>
+            <p>{WebUtility.HtmlEncode(message)}</p>{link}<p><a href="{root}/zoom/sessions">Back to my Zoom sessions</a></p></div></div></main></body></html>
             """, "text/html; charset=utf-8");
     }
 }

@@ -37,7 +37,7 @@ public sealed class ConnectionModel(ZoomConnections connections, ZoomUrls urls, 
             TempData["Error"] = "Zoom is not set up on this platform yet. Ask the platform operator to configure the Zoom app.";
             return RedirectToPage(new { hostId = ForOther(host) });
         }
-        var redirectUri = publicUrls.ForTenant(tenantContext.Required, "/zoom/callback");
+        var redirectUri = publicUrls.ForCurrentRequest(Request, tenantContext.Required) + "/zoom/callback";
         var authorize = await connections.BeginAsync(host.Id, HostResolver.UserId(User), urls.AuthorizeUrl, redirectUri, HttpContext.RequestAborted);
         return Redirect(authorize);
     }
