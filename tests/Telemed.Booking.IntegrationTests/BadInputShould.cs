@@ -99,6 +99,9 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
     [InlineData("/book/{consultation}/details?host=any&start=yesterday&duration=30&tz=UTC", HttpStatusCode.BadRequest)]
     [InlineData("/book/{consultation}/details?host=any&start=2030-01-01T10:00:00Z&duration=31&tz=UTC", HttpStatusCode.BadRequest)]
     [InlineData("/book/{consultation}/details?host=any&start=2030-01-01T10:00:00Z&duration=30&tz=Nowhere", HttpStatusCode.BadRequest)]
+    [InlineData("/book/%2500/details?host=any", HttpStatusCode.NotFound)]
+    [InlineData("/book/manage/%2500", HttpStatusCode.NotFound)]
+    [InlineData("/book/manage/%25zz%25/appointment.ics", HttpStatusCode.NotFound)]
     [InlineData("/book/{consultation}?host=any", HttpStatusCode.OK)]
     [InlineData("/book/{otherConsultation}", HttpStatusCode.NotFound)]
     [InlineData("/book/manage/forged-token", HttpStatusCode.NotFound)]
@@ -110,6 +113,18 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
         var response = await Host.CreateClient().GetAsync(Clinic.PathBase + Fill(path));
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/c//{slug}/book")]
+    [InlineData("/c/{slug}%2Fbook")]
+    [InlineData("/c/%2500/book")]
+    [InlineData("/c/{long:3000}/book")]
+    public async Task AnswerAMangledClinicAddressWithoutAServerError(string path)
+    {
+        var response = await Host.CreateClient().GetAsync(Fill(path.Replace("{slug}", Clinic.Tenant.Slug)));
+
+        Assert.InRange((int)response.StatusCode, 200, 499);
     }
 
     [Fact]
@@ -145,7 +160,8 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
         .Replace("{consultation}", Clinic.Consultation.ToString())
         .Replace("{otherConsultation}", OtherClinic.Consultation.ToString())
         .Replace("{otherHost}", OtherClinic.HostOne.ToString())
-        .Replace("{unknown}", Guid.NewGuid().ToString());
+        .Replace("{unknown}", Guid.NewGuid().ToString())
+        .Replace("{long:3000}", new string('a', 3000));
 
     private static DateTimeOffset NextWeekday(DateTimeOffset day)
     {
