@@ -36,7 +36,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         Assert.True(atZoom.GetProperty("settings").GetProperty("waiting_room").GetBoolean());
 
         await PublishAsync(Host, clinic, booked with { Change = AppointmentChange.Rescheduled, StartUtc = start.AddDays(1), EndUtc = start.AddDays(1).AddMinutes(45) });
-        await Eventually.TrueAsync(async () => (await Sandbox.LiveMeetingsAsync(clinic.ZoomUser)).Single().GetProperty("duration").GetInt32() == 45, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await Sandbox.LiveMeetingsAsync(clinic.ZoomUser)).Single().GetProperty("duration").GetInt32() == 45, Waiting.Generous);
         var moved = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
         Assert.Equal("2031-03-11T14:30:00Z", moved.GetProperty("start_time").GetString());
         Assert.Equal(created.ZoomMeetingId, moved.GetProperty("id").GetInt64());
@@ -56,7 +56,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         var patients = Enumerable.Range(1, 4).Select(i => Appointment(clinic, start, slotKey: slot, capacity: 6, patient: $"Patient {i}")).ToArray();
 
         await PublishAsync(Host, clinic, patients);
-        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.CountAsync(a => a.SlotKey == slot && a.Active)) == 4, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.CountAsync(a => a.SlotKey == slot && a.Active)) == 4, Waiting.Generous);
         var meeting = await SettledMeetingAsync(Host, clinic, slot, "created");
 
         Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
@@ -64,7 +64,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         Assert.All(joinUrls, info => Assert.Equal(meeting.JoinUrl, info!.JoinUrl));
 
         await PublishAsync(Host, clinic, patients[0] with { Change = AppointmentChange.Cancelled });
-        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.CountAsync(a => a.SlotKey == slot && a.Active)) == 3, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.CountAsync(a => a.SlotKey == slot && a.Active)) == 3, Waiting.Generous);
         await SettledMeetingAsync(Host, clinic, slot, "created");
         Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
 
@@ -86,7 +86,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
 
         await PublishAsync(Host, clinic, booked);
 
-        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created", TimeSpan.FromSeconds(40));
+        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
         Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
         Assert.Equal(4, meeting.Attempts);
         Assert.Null(meeting.LastError);
@@ -102,7 +102,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
 
         await PublishAsync(Host, clinic, booked);
 
-        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created", TimeSpan.FromSeconds(40));
+        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
         var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
         Assert.Equal(atZoom.GetProperty("id").GetInt64(), meeting.ZoomMeetingId);
         Assert.Equal(1, await Sandbox.CountRequestsAsync(clinic.ZoomUser, "zoom.meetings.create"));
@@ -121,7 +121,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         await SettledMeetingAsync(Host, clinic, first.SlotKey, "created");
         await PublishAsync(Host, clinic, second);
 
-        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, second.SlotKey))?.State == "failed", TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, second.SlotKey))?.State == "failed", Waiting.Generous);
         var failed = await MeetingAsync(Host, clinic, second.SlotKey);
         Assert.Contains("Dr Test Host reached Zoom's daily limit", failed!.LastError);
         var nextMidnight = DateTime.UtcNow.Date.AddDays(1);
@@ -157,7 +157,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddDays(1), telemed: reasonCode != "not_telemed");
         await PublishAsync(Host, clinic, booked);
 
-        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.AnyAsync(a => a.AppointmentId == booked.AppointmentId)), TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.AnyAsync(a => a.AppointmentId == booked.AppointmentId)), Waiting.Generous);
         var info = await PatientViewAsync(clinic, booked.AppointmentId);
         Assert.Equal(MeetingState.NotApplicable, info!.State);
         Assert.False(string.IsNullOrWhiteSpace(info.Reason));
@@ -177,7 +177,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddDays(1));
 
         await PublishAsync(Host, clinic, booked);
-        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, booked.SlotKey))?.LastError is not null, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, booked.SlotKey))?.LastError is not null, Waiting.Generous);
 
         var patient = await PatientViewAsync(clinic, booked.AppointmentId);
         Assert.Equal(MeetingState.Pending, patient!.State);
@@ -187,7 +187,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         Assert.Equal(MeetingState.Pending, staff!.State);
         Assert.Contains("503", staff.LastError);
         await Sandbox.SendAsync(HttpMethod.Delete, $"zoom/faults?user={clinic.ZoomUser}");
-        await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created", TimeSpan.FromSeconds(60));
+        await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
     }
 
     [Fact]

@@ -127,21 +127,23 @@ public static class ZoomClinics
         {
             meeting = await MeetingAsync(host, clinic, slotKey);
             return meeting is not null && meeting.State == state && meeting.SyncedVersion >= meeting.DesiredVersion;
-        }, timeout ?? TimeSpan.FromSeconds(30), () => $"meeting of {slotKey}: {meeting?.State} v{meeting?.SyncedVersion}/{meeting?.DesiredVersion} {meeting?.LastError}");
+        }, timeout ?? Waiting.Generous, () => $"meeting of {slotKey}: {meeting?.State} v{meeting?.SyncedVersion}/{meeting?.DesiredVersion} {meeting?.LastError}");
         return meeting!;
     }
 }
 
+/// <summary>Waits for a condition the background work makes true; the failure names the condition (its code) and what <c>describe</c> saw.</summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? describe = null)
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? describe = null,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string waitingFor = "")
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Not true within {timeout.TotalSeconds:0} s. {describe?.Invoke()}");
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {waitingFor}. {describe?.Invoke()}");
             }
 
             await Task.Delay(100);

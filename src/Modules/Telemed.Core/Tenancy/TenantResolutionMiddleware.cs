@@ -32,7 +32,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
 
         if (tenant is null && context.Request.Path.StartsWithSegments(PathPrefix, out var rest) && rest.HasValue)
         {
-            var slug = rest.Value!.TrimStart('/').Split('/', 2)[0];
+            var afterPrefix = rest.Value!.TrimStart('/');
+            var slug = afterPrefix.Split('/', 2)[0];
             tenant = await tenants.FindBySlugAsync(slug, context.RequestAborted);
             if (tenant is null || tenant.IsPlatform)
             {
@@ -42,7 +43,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             }
             pathBase = $"{PathPrefix}/{tenant.Slug}";
             context.Request.PathBase = context.Request.PathBase.Add(pathBase);
-            context.Request.Path = rest.Value![(slug.Length + 1)..];
+            // The path is decoded already: a '%' left in it is the visitor's, not an escape to decode again.
+            context.Request.Path = new PathString(afterPrefix[slug.Length..]);
         }
 
         tenant ??= await tenants.FindByIdAsync(Tenant.PlatformId, context.RequestAborted)
