@@ -77,6 +77,19 @@ public sealed class SignupShould(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     [Fact]
+    public async Task LetOneAddressSignUpOnlyAFewClinicsAnHour()
+    {
+        var email = $"serial-{Guid.NewGuid():N}"[..15] + "@new.test";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(email: email)).Response.StatusCode);
+        }
+        var (response, page) = await SubmitAsync(email: email);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("signed up several clinics in the last hour", page.FieldError("Input.AdminEmail"));
+    }
+
+    [Fact]
     public async Task NotBeOfferedInsideAClinic()
     {
         var clinic = await Clinics.CreateAsync(Host);
