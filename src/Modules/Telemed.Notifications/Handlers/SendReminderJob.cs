@@ -23,7 +23,7 @@ public sealed class SendReminderJob(NotificationsDb db, AppointmentStates states
             return;
         }
         var appointment = await states.FindAsync(reminder.AppointmentId, cancellationToken);
-        if (appointment is null || appointment.Status != "confirmed" || appointment.StartUtc.AddMinutes(-reminder.OffsetMinutes) != reminder.DueAt)
+        if (appointment is null || appointment.Status != "confirmed" || !ReminderPlanner.SameInstant(appointment.StartUtc.AddMinutes(-reminder.OffsetMinutes), reminder.DueAt))
         {
             reminder.State = ReminderStates.Dropped;
             await db.SaveChangesAsync(cancellationToken);

@@ -9,5 +9,5 @@ public static class ZoneAbbreviations
     private const string Source = "{{ t | date: '%Z' }}";
 
     public static string For(ILiquidEngine engine, TimeZoneInfo zone, DateTimeOffset instant) =>
-        engine.Render(engine.Parse(Source), new LiquidObject { ["t"] = LiquidValue.Create(instant, zone) });
+        engine.Render(engine.Parse(Source), new LiquidObject { ["t"] = LiquidValue.Create(TimeZoneInfo.ConvertTime(instant, zone), zone) }, new LiquidRenderSettings { TimeZone = zone });
 }

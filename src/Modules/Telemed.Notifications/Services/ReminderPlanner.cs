@@ -16,6 +16,9 @@ namespace Telemed.Notifications.Services;
 /// </summary>
 public sealed class ReminderPlanner(NotificationsDb db, NotificationSettingsStore settings, IJobQueue queue, TenantContext tenantContext, TimeProvider clock)
 {
+    /// <summary>PostgreSQL keeps microseconds, .NET ticks: instants are the same reminder time within a second.</summary>
+    public static bool SameInstant(DateTimeOffset a, DateTimeOffset b) => (a - b).Duration() < TimeSpan.FromSeconds(1);
+
     public async Task PlanAsync(AppointmentChanged appointment, CancellationToken cancellationToken)
     {
         // The reminder rows and their jobs commit together, so a retried event never finds a reminder without its job.
@@ -38,7 +41,7 @@ public sealed class ReminderPlanner(NotificationsDb db, NotificationSettingsStor
         var planned = new List<PlannedReminder>();
         foreach (var reminder in scheduled)
         {
-            var stillRight = offsets.Contains(reminder.OffsetMinutes) && reminder.DueAt == appointment.StartUtc.AddMinutes(-reminder.OffsetMinutes);
+            var stillRight = offsets.Contains(reminder.OffsetMinutes) && SameInstant(reminder.DueAt, appointment.StartUtc.AddMinutes(-reminder.OffsetMinutes));
             reminder.State = stillRight ? ReminderStates.Scheduled : ReminderStates.Moved;
             reminder.Version = stillRight ? appointment.Version : reminder.Version;
             reminder.UpdatedAt = now;
