@@ -10,7 +10,9 @@ using Telemed.Notifications.Templates;
 namespace Telemed.Notifications.Benchmarks;
 
 /// <summary>One booking confirmation e-mail as the product renders it: subject, HTML, text and the ICS invite.</summary>
+/// In-process: the project references the whole host (for the load run), which BenchmarkDotNet would otherwise rebuild per run.
 [MemoryDiagnoser]
+[InProcess]
 public class ConfirmationBenchmarks
 {
     private static readonly TemplateKey Key = new(NotificationEvent.Booked, NotificationRecipient.Patient, NotificationChannel.Email);

@@ -66,6 +66,10 @@ public sealed class TemplateEditorShould : IAsyncLifetime
             await Expect(page.FrameLocator("iframe[title='HTML preview']").Locator("body")).ToContainTextAsync("Sam Patient");
             await page.GetByLabel("Preview with").SelectOptionAsync(new SelectOptionValue { Index = 1 });
             await Expect(page.GetByTestId("preview-text")).ToContainTextAsync("Hello Riley Real");
+            if (Environment.GetEnvironmentVariable("TELEMED_SCREENSHOTS") is { Length: > 0 } folder)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "template-editor.png"), FullPage = true });
+            }
 
             // A legacy shortcode shows the Liquid it becomes; an unclosed tag is refused on save at its line and column.
             var text = page.Locator("[data-field='Input.Text'] .cm-content");

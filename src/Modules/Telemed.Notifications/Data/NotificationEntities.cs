@@ -66,7 +66,7 @@ public sealed class PlannedReminder : ITenantOwned
     public int OffsetMinutes { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public int Version { get; set; }
-    /// <summary>scheduled, sent, moved, dropped, skipped</summary>
+    /// <summary>scheduled, sent, moved (the appointment moved: a new reminder replaces it) or dropped (cancelled, or no longer right).</summary>
     public string State { get; set; } = ReminderStates.Scheduled;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

@@ -50,7 +50,7 @@ public sealed class SmtpMailer(IOptions<EmailOptions> options, EmbeddedSmtpServe
         }
         else
         {
-            await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, settings.Smtp.Security, cancellationToken);
+            await client.ConnectAsync(settings.Smtp.Host!, settings.Smtp.Port, settings.Smtp.Security, cancellationToken);
             if (!string.IsNullOrEmpty(settings.Smtp.UserName))
             {
                 await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);

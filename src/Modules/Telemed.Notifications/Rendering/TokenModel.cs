@@ -39,7 +39,6 @@ public static class TokenModel
             ["duration"] = (int)Math.Round((a.EndUtc - a.StartUtc).TotalMinutes),
             ["starts_in"] = StartsIn(a.StartUtc - now),
             ["manage_url"] = context.ManageUrl,
-            ["staff_url"] = context.StaffUrl,
             ["cancellation_reason"] = a.CancellationReason ?? "",
             ["calendar"] = new LiquidObject
             {
@@ -64,6 +63,7 @@ public static class TokenModel
         };
         if (recipient != NotificationRecipient.Patient)
         {
+            appointment["staff_url"] = context.StaffUrl;
             meetingHash["start_url"] = meeting?.StartUrl ?? "";
             meetingHash["error"] = context.MeetingError ?? meeting?.LastError ?? "";
         }
