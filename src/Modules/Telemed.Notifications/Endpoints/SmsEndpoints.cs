@@ -31,19 +31,20 @@ public static class SmsEndpoints
         }
     }
 
-    private static async Task<Results<Ok<object>, UnauthorizedHttpResult, BadRequest<string>>> InboundAsync(
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> InboundAsync(
         InboundSms body, HttpRequest request, IOptions<SmsOptions> options, NotificationsDb db, CancellationToken cancellationToken)
     {
         var key = options.Value.InboundKey;
         var given = request.Headers["X-Sms-Key"].ToString();
         if (key.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
         {
-            return TypedResults.Unauthorized();
+            // A body, so the error pages leave the answer alone.
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The X-Sms-Key header does not match Sms:InboundKey.");
         }
         var phone = PhoneNumbers.Normalize(body.From);
         if (phone is null)
         {
-            return TypedResults.BadRequest("from is not a phone number");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "from is not a phone number.");
         }
         var word = body.Text.Trim().ToUpperInvariant();
         if (StopWords.Contains(word))
