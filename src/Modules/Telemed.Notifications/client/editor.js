@@ -88,7 +88,10 @@ if (form) {
 
   function show(name, value) {
     const target = document.querySelector(`[data-preview="${name}"]`);
-    if (target) target.textContent = value ?? "";
+    if (!target) return;
+    target.textContent = value ?? "";
+    // Keep the text's line breaks and wrap long links (a CSSOM property: allowed by the CSP, unlike style="").
+    if (target.tagName === "PRE") target.style.whiteSpace = "pre-wrap";
   }
 
   // Put the cursor where the server said the error is.
