@@ -12,7 +12,7 @@ using Telemed.Jobs.Services;
 
 namespace Telemed.Jobs;
 
-/// <summary>The durable job queue: enqueue, workers, recurring jobs, and the failed-jobs pages.</summary>
+/// <summary>The durable job queue: enqueue, workers, recurring jobs on cron schedules, and the failed-jobs pages.</summary>
 public sealed class JobsStartup : ModuleStartup
 {
     public override int Order => -700;
@@ -26,9 +26,9 @@ public sealed class JobsStartup : ModuleStartup
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorker>();
-        services.AddHostedService<RecurringJobScheduler>();
+        services.AddCronScheduler();
         services.AddJob<JobCleanupHandler>(JobCleanupHandler.Kind);
-        services.AddSingleton(new RecurringJob(JobCleanupHandler.Kind, TimeSpan.FromHours(1)));
+        services.AddRecurringJob(JobCleanupHandler.Kind, "0 * * * *", "UTC", "Removes finished jobs after the retention period.");
         if (configuration.GetValue<bool>("Jobs:Diagnostics"))
         {
             services.AddJob<NoopJobHandler>(NoopJobHandler.Kind);

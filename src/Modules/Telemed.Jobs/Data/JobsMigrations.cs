@@ -38,5 +38,15 @@ public sealed class JobsMigrations : IMigrationSource
             CREATE UNIQUE INDEX jobs_unique_live ON jobs (unique_key)
               WHERE unique_key IS NOT NULL AND state IN ('available', 'running', 'retrying');
             """),
+        new(2, "recurring schedules", """
+            -- The latest occurrence of each recurring job that some node has enqueued: a node enqueues an
+            -- occurrence only by moving this forward, so each occurrence is enqueued once across nodes.
+            CREATE TABLE recurring_jobs (
+              kind text PRIMARY KEY,
+              cron text NOT NULL,
+              time_zone text NOT NULL,
+              next_run_at timestamptz NOT NULL,
+              updated_at timestamptz NOT NULL DEFAULT now());
+            """),
     ];
 }
