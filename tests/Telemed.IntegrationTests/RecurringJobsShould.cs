@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Telemed.Core.Data;
@@ -6,7 +7,10 @@ using Telemed.Jobs.Services;
 
 namespace Telemed.IntegrationTests;
 
-/// <summary>Recurring jobs on cron schedules in a time zone, each occurrence enqueued once whatever the number of nodes.</summary>
+/// <summary>
+/// Recurring jobs on cron schedules in a time zone, each occurrence enqueued once whatever the number of nodes;
+/// and the attempts of a real job, failures recorded as they happen, on its dashboard page.
+/// </summary>
 public sealed class RecurringJobsShould(RecurringJobsShould.ScheduledHost fixture) : IClassFixture<RecurringJobsShould.ScheduledHost>
 {
     private TestHost Host => fixture.Host;
@@ -41,6 +45,31 @@ public sealed class RecurringJobsShould(RecurringJobsShould.ScheduledHost fixtur
         Assert.Equal(schedule.KeyFor(expected), only.Key);
     }
 
+    [Fact]
+    public async Task RecordEachFailedAttemptWithItsErrorAndTiming()
+    {
+        var clinic = await Clinics.CreateAsync(Host, adminEmail: "owner@attempts.test");
+        var id = await Host.GetRequiredService<IJobQueue>().EnqueueAsync(
+            new JobRequest(FlakyJob.Kind, JsonSerializer.Serialize(new { failUntilAttempt = 2 })) { TenantId = clinic.Id });
+        await Waiting.UntilAsync(async () => await SeededJobs.StateAsync(Host, id!.Value) == "succeeded", $"job {id} to succeed");
+        var admin = await Clinics.SignInAsync(Host, $"/c/{clinic.Slug}", "owner@attempts.test");
+
+        var page = await admin.GetPageAsync($"/c/{clinic.Slug}/admin/jobs/{id}");
+
+        var rows = page.QuerySelectorAll("[data-testid=job-attempts] tbody tr").ToList();
+        Assert.Equal(["1", "2", "3"], rows.Select(r => r.GetAttribute("data-attempt")));
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            var cells = rows[attempt - 1].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+            Assert.StartsWith("Failed, to be retried", cells[0]);
+            Assert.Matches(@"(GMT|BST)$", cells[1]);
+            Assert.Matches(@"^\d+ ms$|^[\d.]+ s$", cells[2]);
+            Assert.Equal($"InvalidOperationException: Planned failure on attempt {attempt}.", cells[3]);
+        }
+        Assert.StartsWith("Succeeded", rows[2].QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal("Succeeded", page.QuerySelector("[data-testid=job-status]")!.TextContent);
+    }
+
     [Theory]
     [InlineData("0 3 * *", "UTC", "cannot be read")]
     [InlineData("0 3 * * *", "Mars/Olympus", "unknown time zone")]
@@ -68,7 +97,7 @@ public sealed class RecurringJobsShould(RecurringJobsShould.ScheduledHost fixtur
         return new DateTimeOffset(threeAm, zone.GetUtcOffset(threeAm));
     }
 
-    /// <summary>A host with a nightly job at 03:00 London time.</summary>
+    /// <summary>A host with a nightly job at 03:00 London time and a job that fails its first attempts.</summary>
     public sealed class ScheduledHost : IAsyncLifetime
     {
         public TestHost Host { get; private set; } = null!;
@@ -77,6 +106,7 @@ public sealed class RecurringJobsShould(RecurringJobsShould.ScheduledHost fixtur
         {
             services.AddJob<NightlyJob>(NightlyJob.Kind);
             services.AddRecurringJob(NightlyJob.Kind, "0 3 * * *", "Europe/London", "Runs at three in the morning, London time.");
+            services.AddJob<FlakyJob>(FlakyJob.Kind);
         });
 
         public async Task DisposeAsync()
@@ -93,5 +123,19 @@ public sealed class RecurringJobsShould(RecurringJobsShould.ScheduledHost fixtur
         public const string Kind = "tests.nightly";
 
         public Task ExecuteAsync(JobContext job, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>Fails until <c>failUntilAttempt</c>, then succeeds.</summary>
+    public sealed class FlakyJob : IJobHandler
+    {
+        public const string Kind = "tests.flaky";
+
+        public Task ExecuteAsync(JobContext job, CancellationToken cancellationToken)
+        {
+            using var payload = JsonDocument.Parse(job.PayloadJson);
+            return job.Attempt <= payload.RootElement.GetProperty("failUntilAttempt").GetInt32()
+                ? throw new InvalidOperationException($"Planned failure on attempt {job.Attempt}.")
+                : Task.CompletedTask;
+        }
     }
 }
