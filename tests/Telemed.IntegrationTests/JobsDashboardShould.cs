@@ -130,6 +130,8 @@ public sealed partial class JobsDashboardShould(JobsDashboardShould.IdleQueueHos
         Assert.Contains($"Job {dead} will run again now.", afterRetry.Body!.TextContent);
         Assert.Equal("Waiting", afterRetry.QuerySelector("[data-testid=job-status]")!.TextContent);
         Assert.Contains("3 of 11", afterRetry.QuerySelector("[data-testid=job-facts]")!.TextContent);
+        // The failure that made it dead is still told, from the job itself (it was put in the queue without attempts).
+        Assert.Contains("Gave up", afterRetry.QuerySelector("[data-testid=job-attempts] tr[data-attempt='3']")!.TextContent);
 
         var list = await admin.GetPageAsync(jobs);
         AssertSentTo(jobs, await admin.SubmitFormAsync(list, jobs, new Dictionary<string, string>(), $"tr[data-job-id='{scheduled}'] form[action$='/Cancel']"));

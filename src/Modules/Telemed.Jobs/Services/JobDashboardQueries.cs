@@ -176,7 +176,7 @@ public sealed class JobDashboardQueries(Database database)
 
     /// <summary>
     /// The attempt the job row itself tells of: the one running now, the one that succeeded (its start is not
-    /// kept), or a failure from before attempts were recorded.
+    /// kept), or the last failure of a job from before attempts were recorded.
     /// </summary>
     private static void AddDerivedAttempt(List<JobAttempt> attempts, JobSummary job, string? lockedBy, DateTimeOffset now)
     {
@@ -193,10 +193,12 @@ public sealed class JobDashboardQueries(Database database)
         {
             attempts.Add(new JobAttempt(job.Attempt, AttemptResult.Succeeded, null, lockedBy, null, job.FinishedAt, Recorded: false));
         }
-        else if (status == JobStatus.Retrying || status == JobStatus.Failed)
+        else if (job.LastError is not null && status != JobStatus.Cancelled)
         {
+            // Failed (or failed and was since given another go); when exactly is known only while it has not moved on.
             var result = status == JobStatus.Failed ? AttemptResult.FailedFinal : AttemptResult.FailedRetried;
-            attempts.Add(new JobAttempt(job.Attempt, result, job.LastError, lockedBy, null, job.UpdatedAt, Recorded: false));
+            var ended = status == JobStatus.Failed || status == JobStatus.Retrying ? job.UpdatedAt : (DateTimeOffset?)null;
+            attempts.Add(new JobAttempt(job.Attempt, result, job.LastError, lockedBy, null, ended, Recorded: false));
         }
     }
 

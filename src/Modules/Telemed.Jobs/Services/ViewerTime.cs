@@ -23,8 +23,10 @@ public sealed class ViewerTime
 
     public DateTimeOffset Now { get; }
 
-    /// <summary>"Europe/London (GMT)".</summary>
-    public string ZoneText => $"{ZoneId.Replace('_', ' ')} ({ZoneAbbreviations.For(_zone, Now)})";
+    /// <summary>"Europe/London (GMT)", or "UTC".</summary>
+    public string ZoneText => ZoneAbbreviations.For(_zone, Now) is var abbreviation && abbreviation == ZoneId
+        ? ZoneId
+        : $"{ZoneId.Replace('_', ' ')} ({abbreviation})";
 
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 

@@ -5,14 +5,14 @@ namespace Telemed.Jobs.Pages.Jobs;
 
 /// <summary>
 /// The last hour's throughput as SVG geometry, drawn on the server: one stacked bar per minute (succeeded
-/// below, failed attempts above), an axis with three times in the viewer's zone, and a title per bar.
+/// below, failed attempts above) with a title each, and three times in the viewer's zone for the axis below.
 /// The page's CSS colours it; no script and no inline style.
 /// </summary>
 public sealed class ThroughputChart
 {
     public const int Width = 600;
     public const int PlotHeight = 100;
-    public const int Height = PlotHeight + 24;
+    public const int Height = PlotHeight + 1;
     private const int Slot = Width / 60;
 
     public ThroughputChart(Throughput throughput, ViewerTime time)
@@ -21,9 +21,7 @@ public sealed class ThroughputChart
         Scale = Math.Max(1, throughput.Peak);
         Bars = throughput.Minutes.Select((minute, i) => Bar(minute, i, time)).ToList();
         var minutes = throughput.Minutes;
-        Ticks = minutes.Count == 0
-            ? []
-            : [new(0, "start", time.Clock(minutes[0].Start)), new(Width / 2, "middle", time.Clock(minutes[minutes.Count / 2].Start)), new(Width, "end", "now")];
+        Ticks = minutes.Count == 0 ? [] : [time.Clock(minutes[0].Start), time.Clock(minutes[minutes.Count / 2].Start), "now"];
     }
 
     public Throughput Throughput { get; }
@@ -33,7 +31,8 @@ public sealed class ThroughputChart
 
     public IReadOnlyList<ChartBar> Bars { get; }
 
-    public IReadOnlyList<ChartTick> Ticks { get; }
+    /// <summary>The times under the start, the middle and the end of the axis.</summary>
+    public IReadOnlyList<string> Ticks { get; }
 
     public string ViewBox => $"0 0 {Width} {Height}";
 
@@ -51,5 +50,3 @@ public sealed class ThroughputChart
 
 /// <summary>One minute's bar: the succeeded part from <see cref="SucceededY"/>, the failed part stacked on it.</summary>
 public sealed record ChartBar(double X, double Width, double SucceededY, double SucceededHeight, double FailedY, double FailedHeight, string Title, bool HasJobs);
-
-public sealed record ChartTick(double X, string Anchor, string Label);
