@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Tenancy;
+using Telemed.Testing.Jobs;
 using Telemed.Web;
 
 namespace Telemed.Testing;
@@ -33,7 +34,7 @@ public sealed class TestHost : IAsyncDisposable
     public string OwnerConnectionString { get; }
     public IServiceProvider Services => _app.Services;
 
-    /// <param name="configureServices">Replaces or adds services after the modules registered theirs.</param>
+    /// <param name="configureServices">Replaces or adds services after the modules (and the test-only diagnostic jobs) registered theirs.</param>
     public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? ownerConnectionString = null,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
@@ -44,7 +45,6 @@ public sealed class TestHost : IAsyncDisposable
             ["environment"] = "Development",
             ["ConnectionStrings:Postgres"] = ownerConnectionString,
             ["Recipes:Path"] = RepositoryPaths.Recipes,
-            ["Jobs:Diagnostics"] = "true",
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Jobs:BackoffBase"] = "00:00:00.100",
             ["Platform:SeedDemo"] = "false",
@@ -63,7 +63,11 @@ public sealed class TestHost : IAsyncDisposable
             Args = arguments.Select(a => $"--{a.Key}={a.Value}").ToArray(),
             ContentRootPath = RepositoryPaths.WebProject,
             ApplicationName = "Telemed.Web",
-        }, configureServices);
+        }, services =>
+        {
+            services.AddDiagnosticJobs();
+            configureServices?.Invoke(services);
+        });
         await app.StartAsync();
         return new TestHost(app, ownerConnectionString);
     }

@@ -6,7 +6,6 @@ using Telemed.Core.Modules;
 using Telemed.Core.Navigation;
 using Telemed.Core.Security;
 using Telemed.Jobs.Data;
-using Telemed.Jobs.Diagnostics;
 using Telemed.Jobs.Services;
 
 namespace Telemed.Jobs;
@@ -23,16 +22,14 @@ public sealed class JobsStartup : ModuleStartup
         services.AddSingleton<JobQueue>();
         services.AddSingleton<IJobQueue>(provider => provider.GetRequiredService<JobQueue>());
         services.AddSingleton<JobStore>();
-        services.AddSingleton<JobRunner>();
+        services.AddSingleton<JobLeases>();
+        services.AddSingleton<HeldLeases>();
+        services.AddSingleton<JobExecutor>();
+        services.AddSingleton<JobCompleter>();
         services.AddHostedService<JobWorker>();
         services.AddCronScheduler();
         services.AddJob<JobCleanupHandler>(JobCleanupHandler.Kind);
         services.AddRecurringJob(JobCleanupHandler.Kind, "0 * * * *", "UTC", "Removes finished jobs after the retention period.");
-        if (configuration.GetValue<bool>("Jobs:Diagnostics"))
-        {
-            services.AddJob<NoopJobHandler>(NoopJobHandler.Kind);
-            services.AddJob<AppendJobHandler>(AppendJobHandler.Kind);
-        }
 
         services.AddJobsDashboard();
         services.AddPermissions<JobPermissions>();

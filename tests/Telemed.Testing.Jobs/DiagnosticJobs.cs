@@ -2,7 +2,7 @@ using System.Text.Json;
 using Telemed.Core.Jobs;
 using Telemed.Core.Tenancy;
 
-namespace Telemed.Jobs.Diagnostics;
+namespace Telemed.Testing.Jobs;
 
 /// <summary>Does nothing: measures the queue itself.</summary>
 public sealed class NoopJobHandler : IJobHandler
