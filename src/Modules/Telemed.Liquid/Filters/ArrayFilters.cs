@@ -7,22 +7,22 @@ namespace Telemed.Liquid.Filters;
 internal static class ArrayFilters
 {
     public static void Register(LiquidFilterRegistry registry) => registry
-        .Add("join", Join)
-        .Add("first", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[0] : LiquidValue.Nil)
-        .Add("last", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[^1] : LiquidValue.Nil)
-        .Add("map", Map)
-        .Add("where", (input, args, context) => Select(input, args, context, matching: true))
-        .Add("reject", (input, args, context) => Select(input, args, context, matching: false))
-        .Add("find", Find)
-        .Add("find_index", (input, args, context) => IndexOfMatch(Items(input, context), args, context) is var index and >= 0 ? index : LiquidValue.Nil)
-        .Add("has", (input, args, context) => IndexOfMatch(Items(input, context), args, context) >= 0)
-        .Add("sort", (input, args, context) => Sort(input, args, context, natural: false))
-        .Add("sort_natural", (input, args, context) => Sort(input, args, context, natural: true))
-        .Add("uniq", Uniq)
-        .Add("reverse", Reverse)
-        .Add("compact", Compact)
-        .Add("concat", Concat)
-        .Add("sum", Sum);
+        .Add("join", Join, 0, 1)
+        .Add("first", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[0] : LiquidValue.Nil, 0, 0)
+        .Add("last", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[^1] : LiquidValue.Nil, 0, 0)
+        .Add("map", Map, 1, 1)
+        .Add("where", (input, args, context) => Select(input, args, context, matching: true), 1, 2)
+        .Add("reject", (input, args, context) => Select(input, args, context, matching: false), 1, 2)
+        .Add("find", Find, 1, 2)
+        .Add("find_index", (input, args, context) => IndexOfMatch(Items(input, context), args, context) is var index and >= 0 ? index : LiquidValue.Nil, 1, 2)
+        .Add("has", (input, args, context) => IndexOfMatch(Items(input, context), args, context) >= 0, 1, 2)
+        .Add("sort", (input, args, context) => Sort(input, args, context, natural: false), 0, 1)
+        .Add("sort_natural", (input, args, context) => Sort(input, args, context, natural: true), 0, 1)
+        .Add("uniq", Uniq, 0, 1)
+        .Add("reverse", Reverse, 0, 0)
+        .Add("compact", Compact, 0, 1)
+        .Add("concat", Concat, 1, 1)
+        .Add("sum", Sum, 0, 1);
 
     /// <summary>Ruby Liquid's input iterator: nested arrays are flattened, nil is empty, a single value is a list of one.</summary>
     internal static List<LiquidValue> Items(LiquidValue input, LiquidRenderContext context)
