@@ -26,7 +26,7 @@ internal static class MathFilters
         .Add("abs", (input, _, _) => Abs(input.ToNumber()), 0, 0)
         .Add("ceil", (input, _, _) => (long)Math.Ceiling(input.ToNumber().AsFloat), 0, 0)
         .Add("floor", (input, _, _) => (long)Math.Floor(input.ToNumber().AsFloat), 0, 0)
-        .Add("round", (input, args, _) => Round(input.ToNumber(), args.Count > 0 ? args[0].ToNumber().ToInteger() : 0), 0, 1)
+        .Add("round", (input, args, _) => Round(input.ToNumber(), args.Count > 0 ? (long)Math.Truncate(args[0].ToNumber().AsFloat) : 0), 0, 1)
         .Add("at_least", (input, args, _) => Pick(input.ToNumber(), args[0].ToNumber(), larger: true), 1, 1)
         .Add("at_most", (input, args, _) => Pick(input.ToNumber(), args[0].ToNumber(), larger: false), 1, 1);
 
