@@ -39,7 +39,7 @@ public class ParseErrorsShould
     [InlineData("{% if %}{% endif %}", 7, "Expected a condition")]
     [InlineData("{% if a == %}{% endif %}", 12, "Expected a value but found the end of the tag")]
     [InlineData("{% if a = b %}{% endif %}", 9, "Use '==' to compare values; '=' is only for assign")]
-    [InlineData("{% if a junk %}{% endif %}", 9, "Unexpected 'junk'")]
+    [InlineData("{% if a junk %}{% endif %}", 9, "Unknown operator 'junk': conditions compare with ==, !=, <>, <, >, <=, >= or contains")]
     [InlineData("{% assign = 1 %}", 11, "Expected a variable name, as in 'assign name = value' but found '='")]
     [InlineData("{% assign x 1 %}", 13, "Expected '=' after 'x' but found '1'")]
     [InlineData("{% for in list %}{% endfor %}", 11, "Expected 'in' after 'in', as in 'for item in items'")]
