@@ -8,7 +8,7 @@ public class ParseErrorsShould
     [InlineData("{% for i in list %}{% if i %}{% endfor %}", 1, 30, "'endif' was expected to close 'if' opened on line 1, but found 'endfor'")]
     [InlineData("{% endif %}", 1, 1, "'endif' has no matching 'if'")]
     [InlineData("{% else %}", 1, 1, "'else' is only allowed inside a block")]
-    [InlineData("{% if a %}{% else %}{% elsif b %}{% endif %}", 1, 21, "'endif' was expected to close 'if' opened on line 1, but found 'elsif'")]
+    [InlineData("{% for a in b %}{% else %}{% else %}{% endfor %}", 1, 27, "'endfor' was expected to close 'for' opened on line 1, but found 'else'")]
     [InlineData("\n  {% frobnicate %}", 2, 3, "Unknown tag 'frobnicate'")]
     [InlineData("{% %}", 1, 1, "Expected a tag name after '{%'")]
     [InlineData("{{ name ", 1, 1, "'{{' was not closed with '}}'")]

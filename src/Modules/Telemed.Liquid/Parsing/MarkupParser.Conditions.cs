@@ -101,9 +101,9 @@ internal sealed partial class MarkupParser
     };
 
     /// <summary><c>{% when 1, 2 %}</c> or <c>{% when 1 or 2 %}</c>.</summary>
-    public Expression[] ParseWhenValues()
+    public Expression?[] ParseWhenValues()
     {
-        var values = new List<Expression> { ParseExpression() };
+        var values = new List<Expression?> { ParseExpression() };
         while (TryConsume(MarkupTokenKind.Comma) || TryConsumeIdentifier("or"))
         {
             values.Add(ParseExpression());

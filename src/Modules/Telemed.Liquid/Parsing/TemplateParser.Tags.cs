@@ -4,42 +4,69 @@ namespace Telemed.Liquid.Parsing;
 
 internal sealed partial class TemplateParser
 {
+    /// <summary>
+    /// <c>if</c>/<c>unless</c>. As in Ruby Liquid, <c>elsif</c> and <c>else</c> may follow an <c>else</c>:
+    /// they are parsed (and must be valid) but never render, since the first <c>else</c> always wins.
+    /// </summary>
     private IfNode ParseIf(Tag tag, bool negate)
     {
         var end = "end" + tag.Name;
+        string[] terminators = ["elsif", "else", end];
         var branches = new List<ConditionalBranch>();
-        var condition = ParseMarkup(tag, p => p.ParseConditionTag());
-        var body = ParseBlockBody(tag, ["elsif", "else", end], out var terminator);
-        branches.Add(new ConditionalBranch(condition, body));
-
-        while (terminator.Name == "elsif")
+        Node[]? elseBody = null;
+        var terminator = tag;
+        do
         {
-            condition = ParseMarkup(terminator, p => p.ParseConditionTag());
-            body = ParseBlockBody(tag, ["elsif", "else", end], out terminator);
-            branches.Add(new ConditionalBranch(condition, body));
-        }
+            var isElse = terminator.Name == "else";
+            var condition = isElse ? null : ParseMarkup(terminator, p => p.ParseConditionTag());
+            var body = ParseBlockBody(tag, terminators, out terminator);
+            if (elseBody is not null)
+            {
+                continue;
+            }
 
-        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, [end], out _) : null;
+            if (isElse)
+            {
+                elseBody = body;
+            }
+            else
+            {
+                branches.Add(new ConditionalBranch(condition!, body));
+            }
+        }
+        while (terminator.Name != end);
+
         return new IfNode([.. branches], elseBody, negate, tag.Start);
     }
 
     private CaseNode ParseCase(Tag tag)
     {
         var subject = ParseMarkup(tag, p => p.ParseSingleExpression());
+        string[] terminators = ["when", "else", "endcase"];
 
         // Anything between 'case' and the first 'when' is ignored, as in Ruby Liquid.
-        ParseBlockBody(tag, ["when", "else", "endcase"], out var terminator);
-        var branches = new List<WhenBranch>();
-        while (terminator.Name == "when")
+        ParseBlockBody(tag, terminators, out var terminator);
+        var branches = new List<CaseBranch>();
+        while (terminator.Name != "endcase")
         {
-            var values = ParseMarkup(terminator, p => p.ParseWhenValues());
-            var body = ParseBlockBody(tag, ["when", "else", "endcase"], out terminator);
-            branches.Add(new WhenBranch(values, body));
+            var clause = terminator;
+            var values = clause.Name == "when" ? ParseMarkup(clause, p => p.ParseWhenValues()) : [null];
+            if (clause.Name == "else" && !IsBlankMarkup(clause))
+            {
+                throw new MarkupSyntaxError("'else' in 'case' takes no condition; use 'when' for one", clause.MarkupStart);
+            }
+
+            var body = ParseBlockBody(tag, terminators, out terminator);
+            foreach (var value in values)
+            {
+                branches.Add(new CaseBranch(value, body));
+            }
         }
 
-        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endcase"], out _) : null;
-        return new CaseNode(subject, [.. branches], elseBody, tag.Start);
+        return new CaseNode(subject, [.. branches], tag.Start);
     }
+
+    private bool IsBlankMarkup(Tag tag) => _source.AsSpan(tag.MarkupStart, tag.MarkupEnd - tag.MarkupStart).IsWhiteSpace();
 
     private ForNode ParseFor(Tag tag)
     {
