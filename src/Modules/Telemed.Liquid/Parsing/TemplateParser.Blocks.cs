@@ -60,7 +60,8 @@ internal sealed partial class TemplateParser
         (_tokens, _index, _endPosition) = (lines, 0, tag.MarkupEnd);
         try
         {
-            return new SequenceNode(ParseBody(null, out _), tag.Start);
+            var body = ParseBody(null, out _, out var blank);
+            return new SequenceNode(body, blank, tag.Start);
         }
         finally
         {

@@ -15,11 +15,12 @@ internal sealed partial class TemplateParser
         var branches = new List<ConditionalBranch>();
         Node[]? elseBody = null;
         var terminator = tag;
+        var blank = true;
         do
         {
             var isElse = terminator.Name == "else";
             var condition = isElse ? null : ParseMarkup(terminator, p => p.ParseConditionTag());
-            var body = ParseBlockBody(tag, terminators, out terminator);
+            var body = ParseBlockBody(tag, terminators, out terminator, ref blank);
             if (elseBody is not null)
             {
                 continue;
@@ -36,7 +37,17 @@ internal sealed partial class TemplateParser
         }
         while (terminator.Name != end);
 
-        return new IfNode([.. branches], elseBody, negate, tag.Start);
+        if (blank)
+        {
+            for (var i = 0; i < branches.Count; i++)
+            {
+                branches[i] = branches[i] with { Body = WithoutText(branches[i].Body) };
+            }
+
+            elseBody = elseBody is null ? null : WithoutText(elseBody);
+        }
+
+        return new IfNode([.. branches], elseBody, negate, blank, tag.Start);
     }
 
     private CaseNode ParseCase(Tag tag)
@@ -44,8 +55,9 @@ internal sealed partial class TemplateParser
         var subject = ParseMarkup(tag, p => p.ParseSingleExpression());
         string[] terminators = ["when", "else", "endcase"];
 
-        // Anything between 'case' and the first 'when' is ignored, as in Ruby Liquid.
-        ParseBlockBody(tag, terminators, out var terminator);
+        // Anything between 'case' and the first 'when' is ignored, as in Ruby Liquid (but counts for blankness).
+        var blank = true;
+        ParseBlockBody(tag, terminators, out var terminator, ref blank);
         var branches = new List<CaseBranch>();
         while (terminator.Name != "endcase")
         {
@@ -56,14 +68,22 @@ internal sealed partial class TemplateParser
                 throw new MarkupSyntaxError("'else' in 'case' takes no condition; use 'when' for one", clause.MarkupStart);
             }
 
-            var body = ParseBlockBody(tag, terminators, out terminator);
+            var body = ParseBlockBody(tag, terminators, out terminator, ref blank);
             foreach (var value in values)
             {
                 branches.Add(new CaseBranch(value, body));
             }
         }
 
-        return new CaseNode(subject, [.. branches], tag.Start);
+        if (blank)
+        {
+            for (var i = 0; i < branches.Count; i++)
+            {
+                branches[i] = branches[i] with { Body = WithoutText(branches[i].Body) };
+            }
+        }
+
+        return new CaseNode(subject, [.. branches], blank, tag.Start);
     }
 
     private bool IsBlankMarkup(Tag tag) => _source.AsSpan(tag.MarkupStart, tag.MarkupEnd - tag.MarkupStart).IsWhiteSpace();
@@ -73,10 +93,17 @@ internal sealed partial class TemplateParser
         var header = ParseMarkup(tag, p => ParseForHeader(p, tableRow: false));
         UsesContinueOffset |= header.ContinueOffset;
         _names.MarkBound(header.Variable);
-        var body = ParseBlockBody(tag, ["else", "endfor"], out var terminator);
-        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endfor"], out _) : null;
+        var blank = true;
+        var body = ParseBlockBody(tag, ["else", "endfor"], out var terminator, ref blank);
+        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endfor"], out _, ref blank) : null;
+        if (blank)
+        {
+            body = WithoutText(body);
+            elseBody = elseBody is null ? null : WithoutText(elseBody);
+        }
+
         return new ForNode(
-            header.Variable, header.Name, header.Collection, header.Limit, header.Offset, header.ContinueOffset, header.Reversed, body, elseBody, tag.Start);
+            header.Variable, header.Name, header.Collection, header.Limit, header.Offset, header.ContinueOffset, header.Reversed, body, elseBody, blank, tag.Start);
     }
 
     private TableRowNode ParseTableRow(Tag tag)
@@ -85,8 +112,10 @@ internal sealed partial class TemplateParser
         var loopVariable = _names.Get("tablerowloop");
         _names.MarkBound(header.Variable);
         _names.MarkBound(loopVariable);
-        var body = ParseBlockBody(tag, ["endtablerow"], out _);
-        return new TableRowNode(header.Variable, loopVariable, header.Collection, header.Limit, header.Offset, header.Cols, body, tag.Start);
+        // Ruby counts a tablerow with a blank body as blank, but keeps its text.
+        var blank = true;
+        var body = ParseBlockBody(tag, ["endtablerow"], out _, ref blank);
+        return new TableRowNode(header.Variable, loopVariable, header.Collection, header.Limit, header.Offset, header.Cols, body, blank, tag.Start);
     }
 
     private sealed record ForHeader(string Variable, string Name, Expression Collection)
@@ -197,7 +226,8 @@ internal sealed partial class TemplateParser
         });
 
         _names.MarkBound(name);
-        var body = ParseBlockBody(tag, ["endcapture"], out _);
+        var blank = true;
+        var body = ParseBlockBody(tag, ["endcapture"], out _, ref blank);
         return new CaptureNode(name, body, tag.Start);
     }
 

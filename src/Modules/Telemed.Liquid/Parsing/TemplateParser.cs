@@ -41,7 +41,7 @@ internal sealed partial class TemplateParser
         try
         {
             parser._tokens = TemplateTokenizer.Tokenize(source, (message, position) => new MarkupSyntaxError(message, position));
-            var body = parser.ParseBody(null, out _);
+            var body = parser.ParseBody(null, out _, out _);
             parser._names.Complete();
             return new ParsedBody(body, parser.UsesContinueOffset, parser._names.SlotCount);
         }
@@ -57,15 +57,24 @@ internal sealed partial class TemplateParser
 
     private readonly record struct OpenBlock(string Name, int Start, string[] Terminators);
 
-    private Node[] ParseBody(OpenBlock? block, out Tag terminator)
+    /// <summary>
+    /// Parses nodes up to one of the open block's terminators. <paramref name="blank"/> tells whether the
+    /// body is blank as Ruby Liquid decides it when parsing: only whitespace and tags that output
+    /// nothing (assign, capture, comments, blank blocks); an output <c>{{ }}</c> is never blank.
+    /// </summary>
+    private Node[] ParseBody(OpenBlock? block, out Tag terminator, out bool blank)
     {
         var nodes = new List<Node>();
+        blank = true;
         while (_index < _tokens.Count)
         {
             var token = _tokens[_index++];
             switch (token.Kind)
             {
                 case TemplateTokenKind.Text:
+                    var text = new TextNode(token.Text!, token.Start, token.Raw);
+                    blank &= text.IsBlank;
+
                     // Text after an output is written by the output node: one step fewer per output.
                     if (nodes is [.., OutputNode { TrailingText: null } previous])
                     {
@@ -73,11 +82,12 @@ internal sealed partial class TemplateParser
                     }
                     else
                     {
-                        nodes.Add(new TextNode(token.Text!, token.Start));
+                        nodes.Add(text);
                     }
 
                     break;
                 case TemplateTokenKind.Output:
+                    blank = false;
                     if (ParseMarkup(token.MarkupStart, token.MarkupEnd, p => p.ParseOutput()) is { } output)
                     {
                         nodes.Add(new OutputNode(output, token.Start));
@@ -94,7 +104,12 @@ internal sealed partial class TemplateParser
 
                     if (ParseTag(tag, block) is { } node)
                     {
+                        blank &= node.IsBlank;
                         nodes.Add(node);
+                    }
+                    else
+                    {
+                        blank &= IsBlankWithoutNode(tag);
                     }
 
                     break;
@@ -112,15 +127,25 @@ internal sealed partial class TemplateParser
         return [.. nodes];
     }
 
-    /// <summary>Parses the body of a block tag, guarding how deeply blocks nest.</summary>
-    private Node[] ParseBlockBody(Tag opening, string[] terminators, out Tag terminator)
+    /// <summary>Tags that leave no node: comments are blank, an empty <c>echo</c> is not (Ruby counts the tag, not what it prints).</summary>
+    private static bool IsBlankWithoutNode(Tag tag) => tag.Name is "comment" or "#";
+
+    /// <summary>
+    /// A blank block body renders nothing: Ruby Liquid drops its whitespace text, so
+    /// <c>{% if x %}\n  {% assign y = 1 %}\n{% endif %}</c> writes no blank lines.
+    /// </summary>
+    private static Node[] WithoutText(Node[] nodes) => Array.FindAll(nodes, node => node is not TextNode);
+
+    /// <summary>Parses the body of a block tag, guarding how deeply blocks nest; <paramref name="blank"/> is cleared unless the body is blank.</summary>
+    private Node[] ParseBlockBody(Tag opening, string[] terminators, out Tag terminator, ref bool blank)
     {
         if (++_depth > _options.MaxNestingDepth)
         {
             throw new MarkupSyntaxError($"Blocks are nested more than {_options.MaxNestingDepth} levels deep", opening.Start);
         }
 
-        var body = ParseBody(new OpenBlock(opening.Name, opening.Start, terminators), out terminator);
+        var body = ParseBody(new OpenBlock(opening.Name, opening.Start, terminators), out terminator, out var bodyBlank);
+        blank &= bodyBlank;
         _depth--;
         return body;
     }

@@ -69,7 +69,7 @@ internal static partial class TemplateTokenizer
         return -1;
     }
 
-    private static void AddText(List<TemplateToken> tokens, string source, int start, int end, bool trimStart, bool trimEnd)
+    private static void AddText(List<TemplateToken> tokens, string source, int start, int end, bool trimStart, bool trimEnd, bool raw = false)
     {
         var span = source.AsSpan(start, end - start);
         if (trimStart)
@@ -86,7 +86,7 @@ internal static partial class TemplateTokenizer
 
         if (span.Length > 0)
         {
-            tokens.Add(new TemplateToken(TemplateTokenKind.Text, start, start, start + span.Length, span.ToString()));
+            tokens.Add(new TemplateToken(TemplateTokenKind.Text, start, start, start + span.Length, span.ToString(), raw));
         }
     }
 
@@ -105,7 +105,7 @@ internal static partial class TemplateTokenizer
             throw syntaxError("'raw' was never closed with 'endraw'", open);
         }
 
-        AddText(tokens, source, bodyStart, end.Index, trimStart, trimEnd: end.Groups["left"].Success);
+        AddText(tokens, source, bodyStart, end.Index, trimStart, trimEnd: end.Groups["left"].Success, raw: true);
         trimAfter = end.Groups["right"].Success;
         return end.Index + end.Length;
     }

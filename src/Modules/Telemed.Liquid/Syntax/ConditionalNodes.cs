@@ -6,8 +6,10 @@ namespace Telemed.Liquid.Syntax;
 internal readonly record struct ConditionalBranch(Expression Condition, Node[] Body);
 
 /// <summary><c>if/elsif/else</c>; for <c>unless</c> the first condition is negated.</summary>
-internal sealed class IfNode(ConditionalBranch[] branches, Node[]? elseBody, bool negateFirst, int position) : Node(position)
+internal sealed class IfNode(ConditionalBranch[] branches, Node[]? elseBody, bool negateFirst, bool blank, int position) : Node(position)
 {
+    public override bool IsBlank => blank;
+
     public override Completion Render(LiquidRenderContext context)
     {
         for (var i = 0; i < branches.Length; i++)
@@ -31,8 +33,10 @@ internal readonly record struct CaseBranch(Expression? Value, Node[] Body);
 /// <c>when</c> value renders its body (so <c>when 'a', 'a'</c> renders twice); an <c>else</c> renders
 /// when no <c>when</c> before it matched, and <c>when</c>s after an <c>else</c> are still tried.
 /// </summary>
-internal sealed class CaseNode(Expression subject, CaseBranch[] branches, int position) : Node(position)
+internal sealed class CaseNode(Expression subject, CaseBranch[] branches, bool blank, int position) : Node(position)
 {
+    public override bool IsBlank => blank;
+
     public override Completion Render(LiquidRenderContext context)
     {
         var value = subject.Evaluate(context);

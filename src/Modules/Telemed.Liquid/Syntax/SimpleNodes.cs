@@ -3,9 +3,12 @@ using Telemed.Liquid.Values;
 
 namespace Telemed.Liquid.Syntax;
 
-internal sealed class TextNode(string text, int position) : Node(position)
+internal sealed class TextNode(string text, int position, bool raw = false) : Node(position)
 {
     public string Text { get; } = text;
+
+    /// <summary>Whitespace only (Ruby's <c>\s</c>), and not the text of a <c>raw</c> block.</summary>
+    public override bool IsBlank { get; } = !raw && text.AsSpan().IndexOfAnyExcept(" \t\n\v\f\r") < 0;
 
     public override Completion Render(LiquidRenderContext context)
     {
@@ -52,6 +55,8 @@ internal sealed class OutputNode(Expression expression, int position, string? tr
 
 internal sealed class AssignNode(string name, Expression value, int position) : Node(position)
 {
+    public override bool IsBlank => true;
+
     public override Completion Render(LiquidRenderContext context)
     {
         context.Assign(name, value.Evaluate(context));
@@ -65,6 +70,8 @@ internal sealed class AssignNode(string name, Expression value, int position) : 
 /// </summary>
 internal sealed class CaptureNode(string name, Node[] body, int position) : Node(position)
 {
+    public override bool IsBlank => true;
+
     public override Completion Render(LiquidRenderContext context)
     {
         var outer = context.Output;
@@ -116,7 +123,9 @@ internal sealed class CycleNode(Expression? group, string key, Expression[] valu
 }
 
 /// <summary>The statements of a <c>{% liquid %}</c> tag.</summary>
-internal sealed class SequenceNode(Node[] body, int position) : Node(position)
+internal sealed class SequenceNode(Node[] body, bool blank, int position) : Node(position)
 {
+    public override bool IsBlank => blank;
+
     public override Completion Render(LiquidRenderContext context) => Body.Render(body, context);
 }
