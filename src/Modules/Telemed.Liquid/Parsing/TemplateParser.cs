@@ -10,7 +10,7 @@ internal sealed partial class TemplateParser
 {
     private static readonly HashSet<string> BlockDelimiters =
     [
-        "else", "elsif", "when", "endif", "endunless", "endcase", "endfor", "endcapture", "endcomment", "endraw", "endtablerow",
+        "else", "elsif", "when", "endif", "endunless", "endcase", "endfor", "endcapture", "endcomment", "endraw", "endtablerow", "enddoc", "endifchanged",
     ];
 
     private readonly string _source;
@@ -53,7 +53,8 @@ internal sealed partial class TemplateParser
 
     public sealed record ParsedBody(Node[] Nodes, bool UsesContinueOffset, int VariableSlots);
 
-    private readonly record struct Tag(string Name, int Start, int MarkupStart, int MarkupEnd);
+    /// <summary>A tag; <see cref="Body"/> is the unread body of a <c>doc</c> block, read with it by the tokenizer.</summary>
+    private readonly record struct Tag(string Name, int Start, int MarkupStart, int MarkupEnd, string? Body = null);
 
     private readonly record struct OpenBlock(string Name, int Start, string[] Terminators);
 
@@ -128,7 +129,7 @@ internal sealed partial class TemplateParser
     }
 
     /// <summary>Tags that leave no node: comments are blank, an empty <c>echo</c> is not (Ruby counts the tag, not what it prints).</summary>
-    private static bool IsBlankWithoutNode(Tag tag) => tag.Name is "comment" or "#";
+    private static bool IsBlankWithoutNode(Tag tag) => tag.Name is "comment" or "#" || (tag.Name == "doc" && string.IsNullOrEmpty(tag.Body));
 
     /// <summary>
     /// A blank block body renders nothing: Ruby Liquid drops its whitespace text, so
@@ -166,6 +167,7 @@ internal sealed partial class TemplateParser
         "break" => ParseInterrupt(tag, Completion.Break),
         "continue" => ParseInterrupt(tag, Completion.Continue),
         "comment" => SkipComment(tag),
+        "doc" => SkipDoc(tag),
         "#" => null,
         "liquid" => ParseLiquidTag(tag),
         "raw" => throw new MarkupSyntaxError("'raw' cannot be used inside 'liquid'", tag.Start),
@@ -215,7 +217,7 @@ internal sealed partial class TemplateParser
             }
         }
 
-        tag = new Tag(_source[nameStart..i], token.Start, i, token.MarkupEnd);
+        tag = new Tag(_source[nameStart..i], token.Start, i, token.MarkupEnd, token.Text);
         return i > nameStart;
     }
 

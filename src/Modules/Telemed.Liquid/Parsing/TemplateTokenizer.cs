@@ -4,7 +4,8 @@ namespace Telemed.Liquid.Parsing;
 
 /// <summary>
 /// Splits template text into tokens. Whitespace control (<c>{%-</c>, <c>-%}</c>, <c>{{-</c>, <c>-}}</c>)
-/// is applied here by trimming the neighbouring text, and <c>raw</c> blocks become plain text.
+/// is applied here by trimming the neighbouring text, <c>raw</c> blocks become plain text, and the
+/// body of a <c>doc</c> block is kept unread in its tag token, so it may hold anything but another doc.
 /// </summary>
 internal static partial class TemplateTokenizer
 {
@@ -46,6 +47,10 @@ internal static partial class TemplateTokenizer
             else if (IsRawTag(source, markupStart, markupEnd))
             {
                 position = ReadRaw(tokens, source, open, position, trimNextText, syntaxError, out trimNextText);
+            }
+            else if (IsDocTag(source, markupStart, markupEnd))
+            {
+                position = ReadDoc(tokens, source, open, markupStart, markupEnd, position, syntaxError, out trimNextText);
             }
             else
             {
@@ -110,6 +115,35 @@ internal static partial class TemplateTokenizer
         return end.Index + end.Length;
     }
 
+    private static bool IsDocTag(string source, int start, int end)
+    {
+        var markup = source.AsSpan(start, end - start).TrimStart();
+        return markup.StartsWith("doc", StringComparison.Ordinal) && (markup.Length == 3 || !(char.IsAsciiLetterOrDigit(markup[3]) || markup[3] == '_'));
+    }
+
+    /// <summary>Skips a doc block's body, which is neither parsed nor rendered; the tag token carries it so the parser knows whether it was empty.</summary>
+    private static int ReadDoc(
+        List<TemplateToken> tokens, string source, int open, int markupStart, int markupEnd, int bodyStart, Func<string, int, Exception> syntaxError, out bool trimAfter)
+    {
+        var end = DocTagPattern().Match(source, bodyStart);
+        if (!end.Success)
+        {
+            throw syntaxError("'doc' was never closed with 'enddoc'", open);
+        }
+
+        if (end.Groups["name"].Value == "doc")
+        {
+            throw syntaxError("'doc' blocks cannot be nested", end.Index);
+        }
+
+        tokens.Add(new TemplateToken(TemplateTokenKind.Tag, open, markupStart, markupEnd, source[bodyStart..end.Index]));
+        trimAfter = end.Groups["right"].Success;
+        return end.Index + end.Length;
+    }
+
     [GeneratedRegex(@"\{%(?<left>-)?\s*endraw\s*(?<right>-)?%\}")]
     private static partial Regex EndRawPattern();
+
+    [GeneratedRegex(@"\{%-?\s*(?<name>enddoc|doc)\b.*?(?<right>-)?%\}", RegexOptions.Singleline)]
+    private static partial Regex DocTagPattern();
 }
