@@ -231,6 +231,20 @@ internal sealed partial class TemplateParser
         return new CaptureNode(name, body, tag.Start);
     }
 
+    /// <summary><c>ifchanged</c> takes no markup; Ruby ignores any, and so does lax mode.</summary>
+    private IfChangedNode ParseIfChanged(Tag tag)
+    {
+        ParseMarkup(tag, p =>
+        {
+            p.ExpectEnd();
+            return true;
+        });
+
+        var blank = true;
+        var body = ParseBlockBody(tag, ["endifchanged"], out _, ref blank);
+        return new IfChangedNode(body, blank, tag.Start);
+    }
+
     private CounterNode ParseCounter(Tag tag) => ParseMarkup(tag, p =>
     {
         var name = p.ExpectIdentifier("a counter name");

@@ -160,6 +160,7 @@ internal sealed partial class TemplateParser
         "tablerow" => ParseTableRow(tag),
         "assign" => ParseAssign(tag),
         "capture" => ParseCapture(tag),
+        "ifchanged" => ParseIfChanged(tag),
         "increment" or "decrement" => ParseCounter(tag),
         "cycle" => ParseCycle(tag),
         "echo" => ParseMarkup(tag, p => p.ParseOutput()) is { } value ? new OutputNode(value, tag.Start) : null,

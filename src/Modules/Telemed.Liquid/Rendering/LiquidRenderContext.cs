@@ -38,6 +38,7 @@ public sealed partial class LiquidRenderContext
         Arguments = parent.Arguments;
         RootOutput = parent.RootOutput;
         Output = parent.Output;
+        LastIfChanged = parent.LastIfChanged;
     }
 
     /// <summary>True when rendering HTML: every output not marked <c>raw</c> is encoded.</summary>
@@ -69,6 +70,9 @@ public sealed partial class LiquidRenderContext
     internal RenderBudget Budget { get; }
 
     internal ArgumentStack Arguments { get; }
+
+    /// <summary>What the last <c>ifchanged</c> wrote; a partial starts from its caller's and keeps its own.</summary>
+    internal string? LastIfChanged { get; set; }
 
     internal Dictionary<string, int> Cycles => _cycles ??= new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -107,6 +111,7 @@ public sealed partial class LiquidRenderContext
         _now = null;
         _cycles?.Clear();
         _forOffsets?.Clear();
+        LastIfChanged = null;
         RootOutput.Release();
         Arguments.Clear();
         Engine = null!;

@@ -93,6 +93,41 @@ internal sealed class CaptureNode(string name, Node[] body, int position) : Node
     }
 }
 
+/// <summary>
+/// <c>{% ifchanged %}…{% endifchanged %}</c>: renders its body and writes it only when the text differs
+/// from what the last <c>ifchanged</c> of the render wrote, as Ruby Liquid's single register does.
+/// </summary>
+internal sealed class IfChangedNode(Node[] body, bool blank, int position) : Node(position)
+{
+    public override bool IsBlank => blank;
+
+    public override Completion Render(LiquidRenderContext context)
+    {
+        var outer = context.Output;
+        var buffer = new OutputWriter(256);
+        buffer.Reset(null, outer.HtmlEncode, outer.MaxLength);
+        context.Output = buffer;
+        Completion completion;
+        try
+        {
+            completion = Body.Render(body, context);
+        }
+        finally
+        {
+            context.Output = outer;
+        }
+
+        var text = buffer.ToString();
+        if (text != context.LastIfChanged)
+        {
+            context.LastIfChanged = text;
+            outer.Write(text);
+        }
+
+        return completion;
+    }
+}
+
 /// <summary><c>{% increment %}</c> outputs then adds one; <c>{% decrement %}</c> subtracts one then outputs.</summary>
 internal sealed class CounterNode(string name, bool increment, int position) : Node(position)
 {
