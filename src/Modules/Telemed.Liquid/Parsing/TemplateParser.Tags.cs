@@ -303,6 +303,41 @@ internal sealed partial class TemplateParser
             }
         }
 
+        var (names, values) = ParsePartialArguments(p);
+        return new RenderNode(name, variable, isForLoop, alias, names, values, tag.Start);
+    });
+
+    /// <summary>
+    /// <c>{% include 'name' %}</c> or <c>{% include name_variable %}</c>, with <c>with value</c> or <c>for
+    /// items</c>, <c>as alias</c> and <c>key: value</c> arguments, as Ruby Liquid reads it.
+    /// </summary>
+    private IncludeNode ParseInclude(Tag tag)
+    {
+        // The partial shares the caller's variables and may assign any of them.
+        _names.MarkAllBound();
+        return ParseMarkup(tag, p =>
+        {
+            if (p.AtEnd)
+            {
+                throw p.Error("Expected the partial name, as in include 'card'");
+            }
+
+            var name = p.ParseExpression();
+            Expression? variable = null;
+            if (p.TryConsumeIdentifier("with") || p.TryConsumeIdentifier("for"))
+            {
+                variable = p.ParseExpression();
+            }
+
+            var alias = p.TryConsumeIdentifier("as") ? p.ExpectIdentifier("a name after 'as'") : null;
+            var (names, values) = ParsePartialArguments(p);
+            return new IncludeNode(name, variable, alias, names, values, tag.Start);
+        });
+    }
+
+    /// <summary>The <c>key: value</c> arguments of render and include, separated by optional commas.</summary>
+    private static (string[] Names, Expression[] Values) ParsePartialArguments(MarkupParser p)
+    {
         var names = new List<string>();
         var values = new List<Expression>();
         while (p.TryConsume(MarkupTokenKind.Comma) || (p.Current.Kind == MarkupTokenKind.Identifier && p.Peek(1).Kind == MarkupTokenKind.Colon))
@@ -318,6 +353,6 @@ internal sealed partial class TemplateParser
         }
 
         p.ExpectEnd();
-        return new RenderNode(name, variable, isForLoop, alias, [.. names], [.. values], tag.Start);
-    });
+        return ([.. names], [.. values]);
+    }
 }

@@ -165,6 +165,7 @@ internal sealed partial class TemplateParser
         "cycle" => ParseCycle(tag),
         "echo" => ParseMarkup(tag, p => p.ParseOutput()) is { } value ? new OutputNode(value, tag.Start) : null,
         "render" => ParseRender(tag),
+        "include" => ParseInclude(tag),
         "break" => ParseInterrupt(tag, Completion.Break),
         "continue" => ParseInterrupt(tag, Completion.Continue),
         "comment" => SkipComment(tag),
