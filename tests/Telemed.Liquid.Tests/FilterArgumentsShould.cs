@@ -45,10 +45,17 @@ public class FilterArgumentsShould
     [Theory]
     [InlineData("{{ 'a' | append: 'b' }}", "ab")]
     [InlineData("{{ 'a-b' | replace: '-' }}", "ab")]
-    [InlineData("{{ 'abc' | truncate }}|{{ 'abc' | truncate: 2 }}|{{ 'abc' | truncate: 2, '' }}", "abc|...|ab")]
-    [InlineData("{{ nil | default }}|{{ nil | default: 'x' }}|{{ false | default: 'x', allow_false: true }}|{{ nil | default: allow_false: true }}", "|x|false|")]
-    [InlineData("{{ list | join }}|{{ list | join: '-' }}", "1 2|1-2")]
-    [InlineData("{{ 1.25 | round }}|{{ 1.25 | round: 1 }}", "1|1.3")]
+    [InlineData("{{ 'abc' | truncate }}", "abc")]
+    [InlineData("{{ 'abc' | truncate: 2 }}", "...")]
+    [InlineData("{{ 'abc' | truncate: 2, '' }}", "ab")]
+    [InlineData("{{ nil | default }}", "")]
+    [InlineData("{{ nil | default: 'x' }}", "x")]
+    [InlineData("{{ false | default: 'x', allow_false: true }}", "false")]
+    [InlineData("{{ nil | default: allow_false: true }}", "")]
+    [InlineData("{{ list | join }}", "1 2")]
+    [InlineData("{{ list | join: '-' }}", "1-2")]
+    [InlineData("{{ 1.25 | round }}", "1")]
+    [InlineData("{{ 1.25 | round: 1 }}", "1.3")]
     public void AcceptEveryCountTheFilterTakes(string template, string expected) =>
         Assert.Equal(expected, TestLiquid.Render(template, new LiquidObject { ["list"] = LiquidValue.Array(1, 2) }));
 

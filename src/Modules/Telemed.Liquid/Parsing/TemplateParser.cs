@@ -73,8 +73,7 @@ internal sealed partial class TemplateParser
             switch (token.Kind)
             {
                 case TemplateTokenKind.Text:
-                    var text = new TextNode(token.Text!, token.Start, token.Raw);
-                    blank &= text.IsBlank;
+                    blank &= TextNode.IsBlankText(token.Text!, token.Raw);
 
                     // Text after an output is written by the output node: one step fewer per output.
                     if (nodes is [.., OutputNode { TrailingText: null } previous])
@@ -83,7 +82,7 @@ internal sealed partial class TemplateParser
                     }
                     else
                     {
-                        nodes.Add(text);
+                        nodes.Add(new TextNode(token.Text!, token.Start, token.Raw));
                     }
 
                     break;

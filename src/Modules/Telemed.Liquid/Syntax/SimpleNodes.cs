@@ -8,7 +8,9 @@ internal sealed class TextNode(string text, int position, bool raw = false) : No
     public string Text { get; } = text;
 
     /// <summary>Whitespace only (Ruby's <c>\s</c>), and not the text of a <c>raw</c> block.</summary>
-    public override bool IsBlank { get; } = !raw && text.AsSpan().IndexOfAnyExcept(" \t\n\v\f\r") < 0;
+    public override bool IsBlank { get; } = IsBlankText(text, raw);
+
+    public static bool IsBlankText(string text, bool raw) => !raw && text.AsSpan().IndexOfAnyExcept(" \t\n\v\f\r") < 0;
 
     public override Completion Render(LiquidRenderContext context)
     {
