@@ -72,8 +72,9 @@ internal sealed partial class TemplateParser
             var token = _tokens[_index++];
             switch (token.Kind)
             {
-                case TemplateTokenKind.Text:
-                    blank &= TextNode.IsBlankText(token.Text!, token.Raw);
+                case TemplateTokenKind.Text or TemplateTokenKind.RawText:
+                    var raw = token.Kind == TemplateTokenKind.RawText;
+                    blank &= TextNode.IsBlankText(token.Text!, raw);
 
                     // Text after an output is written by the output node: one step fewer per output.
                     if (nodes is [.., OutputNode { TrailingText: null } previous])
@@ -82,7 +83,7 @@ internal sealed partial class TemplateParser
                     }
                     else
                     {
-                        nodes.Add(new TextNode(token.Text!, token.Start, token.Raw));
+                        nodes.Add(new TextNode(token.Text!, token.Start, raw));
                     }
 
                     break;

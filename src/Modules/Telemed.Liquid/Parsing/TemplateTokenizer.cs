@@ -91,7 +91,7 @@ internal static partial class TemplateTokenizer
 
         if (span.Length > 0)
         {
-            tokens.Add(new TemplateToken(TemplateTokenKind.Text, start, start, start + span.Length, span.ToString(), raw));
+            tokens.Add(new TemplateToken(raw ? TemplateTokenKind.RawText : TemplateTokenKind.Text, start, start, start + span.Length, span.ToString()));
         }
     }
 
