@@ -34,8 +34,10 @@ public sealed class TestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="configureServices">Replaces or adds services after the modules registered theirs.</param>
+    /// <param name="additionalModules">Module assemblies of the test itself, installed beside the product's.</param>
     public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? ownerConnectionString = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null,
+        IEnumerable<System.Reflection.Assembly>? additionalModules = null)
     {
         ownerConnectionString ??= await TestPostgres.CreateDatabaseAsync();
         var arguments = new Dictionary<string, string?>
@@ -63,7 +65,7 @@ public sealed class TestHost : IAsyncDisposable
             Args = arguments.Select(a => $"--{a.Key}={a.Value}").ToArray(),
             ContentRootPath = RepositoryPaths.WebProject,
             ApplicationName = "Telemed.Web",
-        }, configureServices);
+        }, configureServices, additionalModules);
         await app.StartAsync();
         return new TestHost(app, ownerConnectionString);
     }

@@ -30,8 +30,6 @@ namespace Telemed.Zoom;
 /// <summary>Zoom meetings for telemed appointments, and the provider sandbox when no real Zoom app is configured.</summary>
 public sealed class ZoomStartup : ModuleStartup
 {
-    public override int Order => 100;
-
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         var development = IsDevelopment(configuration);

@@ -10,7 +10,6 @@ namespace Telemed.Booking.Data;
 public sealed class BookingMigrations : IMigrationSource
 {
     public string Module => "Telemed.Booking";
-    public int Order => 0;
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [

@@ -10,7 +10,6 @@ namespace Telemed.Zoom.Data;
 public sealed class ZoomMigrations : IMigrationSource
 {
     public string Module => "Telemed.Zoom";
-    public int Order => 100;
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [

@@ -8,7 +8,7 @@ using Telemed.Booking.Services;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>One appointment for staff: details, meeting, outcome, cancel with a reason, delete.</summary>
-[Authorize(Policy = "booking.appointments")]
+[Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
 public sealed class AdminAppointmentModel(AppointmentQueries appointments, StaffContext staff, AppointmentActions actions,
     MeetingLookup meetings, TimeProvider clock) : StaffAppointmentModel(appointments, staff)
 {

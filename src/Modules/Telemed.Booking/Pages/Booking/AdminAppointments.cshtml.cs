@@ -9,7 +9,7 @@ using Telemed.Booking.Services;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>The staff list: hosts see their own, admins everyone's; filter by host, status and patient.</summary>
-[Authorize(Policy = "booking.appointments")]
+[Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
 public sealed class AdminAppointmentsModel(AppointmentQueries appointments, StaffContext staff, BookingDb db, AppointmentActions actions, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string When { get; set; } = AppointmentFilter.Today;

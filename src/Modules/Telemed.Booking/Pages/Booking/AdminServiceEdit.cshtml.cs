@@ -10,7 +10,7 @@ using Telemed.Core.Clinic;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>Create or edit a service, and choose the hosts who offer it.</summary>
-[Authorize(Policy = "booking.services")]
+[Authorize(Policy = BookingPermissions.Names.ManageServices)]
 public sealed class AdminServiceEditModel(BookingDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }

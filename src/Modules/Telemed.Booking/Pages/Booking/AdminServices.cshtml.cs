@@ -6,7 +6,7 @@ using Telemed.Booking.Models;
 
 namespace Telemed.Booking.Pages.Booking;
 
-[Authorize(Policy = "booking.services")]
+[Authorize(Policy = BookingPermissions.Names.ManageServices)]
 public sealed class AdminServicesModel(BookingDb db) : PageModel
 {
     public IReadOnlyList<Service> Services { get; private set; } = [];

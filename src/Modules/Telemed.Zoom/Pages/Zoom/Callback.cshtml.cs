@@ -6,7 +6,7 @@ using Telemed.Zoom.Services;
 namespace Telemed.Zoom.Pages.Zoom;
 
 /// <summary>Where Zoom sends the browser back after consent: finish the connection and return to the connection page.</summary>
-[Authorize(Policy = "zoom.connect")]
+[Authorize(Policy = ZoomPermissions.Names.ConnectZoom)]
 public sealed class CallbackModel(ZoomConnections connections, ZoomMeetingPlanner planner) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? code, string? state, string? error)

@@ -10,7 +10,7 @@ using Telemed.Zoom.Services;
 namespace Telemed.Zoom.Pages.Zoom;
 
 /// <summary>A host's Zoom connection: connect (OAuth with PKCE), see the connected account, disconnect, reconnect.</summary>
-[Authorize(Policy = "zoom.connect")]
+[Authorize(Policy = ZoomPermissions.Names.ConnectZoom)]
 public sealed class ConnectionModel(ZoomConnections connections, ZoomUrls urls, HostResolver hosts, PublicUrls publicUrls, TenantContext tenantContext) : PageModel
 {
     public HostSummary? Host { get; private set; }

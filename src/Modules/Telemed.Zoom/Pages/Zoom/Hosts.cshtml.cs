@@ -7,7 +7,7 @@ using Telemed.Zoom.Services;
 namespace Telemed.Zoom.Pages.Zoom;
 
 /// <summary>Every host's Zoom connection, with connect / reconnect on their behalf.</summary>
-[Authorize(Policy = "zoom.manage")]
+[Authorize(Policy = ZoomPermissions.Names.ManageZoom)]
 public sealed class HostsModel(ZoomConnections connections, HostResolver hosts) : PageModel
 {
     public IReadOnlyList<(HostSummary Host, ZoomConnection? Connection)> Rows { get; private set; } = [];

@@ -8,7 +8,7 @@ using Telemed.Zoom.Services;
 namespace Telemed.Zoom.Pages.Zoom;
 
 /// <summary>The clinic's Zoom meetings with their state, attempts and last error; failed or stuck ones can be retried.</summary>
-[Authorize(Policy = "zoom.manage")]
+[Authorize(Policy = ZoomPermissions.Names.ManageZoom)]
 public sealed class MeetingsModel(ZoomDb db, ZoomMeetingPlanner planner) : PageModel
 {
     private const int PageSize = 200;

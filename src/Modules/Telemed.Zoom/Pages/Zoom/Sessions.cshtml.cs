@@ -8,7 +8,7 @@ using Telemed.Zoom.Services;
 namespace Telemed.Zoom.Pages.Zoom;
 
 /// <summary>The signed-in host's upcoming video sessions with Start session, and their Zoom connection state.</summary>
-[Authorize(Policy = "zoom.connect")]
+[Authorize(Policy = ZoomPermissions.Names.ConnectZoom)]
 public sealed class SessionsModel(ZoomDb db, ZoomConnections connections, HostResolver hosts, TimeProvider clock) : PageModel
 {
     public HostSummary? Host { get; private set; }
