@@ -116,7 +116,7 @@ public sealed class VideoVisitShould : IAsyncLifetime
         var demo = (await _host.GetRequiredService<ITenantStore>().FindBySlugAsync("demo"))!;
         return (await Waiting.ForAsync(
             () => _host.InTenantAsync(demo, services =>
-                services.GetServices<IMeetingLinks>().Single(m => m.Provider == MeetingProviderKind.Zoom).GetForHostAsync(appointmentId, freshStartUrl: false)),
+                services.GetServices<IMeetingLinks>().Single(m => m.Provider == "zoom").GetForHostAsync(appointmentId, freshStartUrl: false)),
             meeting => meeting is { State: MeetingState.Created },
             meeting => $"{meeting?.State} {meeting?.Reason} {meeting?.LastError}",
             $"the Zoom meeting of appointment {appointmentId} to be created at the sandbox"))!;

@@ -58,7 +58,7 @@ public sealed class FaultRun(TestHost host, int bookings, int hostCount, double 
                 var at = new DateTimeOffset(start.AddMinutes(30 * (i / _hosts.Count)), TimeSpan.Zero);
                 var id = Guid.NewGuid();
                 await publisher.PublishAsync(new AppointmentChanged(id, AppointmentChange.Booked, "confirmed", Guid.Empty, "Video consultation", true,
-                    MeetingProviderKind.Zoom, 1, doctor.Id, doctor.UserId, doctor.DisplayName, doctor.TimeZone, at, at.AddMinutes(30),
+                    "zoom", 1, doctor.Id, doctor.UserId, doctor.DisplayName, doctor.TimeZone, at, at.AddMinutes(30),
                     $"Patient {i}", $"patient{i}@example.org", null, "Europe/London", null, id.ToString()), _clinic.Id);
             }
             return true;

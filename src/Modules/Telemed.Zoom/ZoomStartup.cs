@@ -30,6 +30,9 @@ namespace Telemed.Zoom;
 /// <summary>Zoom meetings for telemed appointments, and the provider sandbox when no real Zoom app is configured.</summary>
 public sealed class ZoomStartup : ModuleStartup
 {
+    /// <summary>How services name Zoom as their meeting provider.</summary>
+    public const string ProviderId = "zoom";
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         var development = IsDevelopment(configuration);
@@ -62,6 +65,7 @@ public sealed class ZoomStartup : ModuleStartup
             "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber");
         services.AddJob<SyncZoomMeetingJob>(SyncZoomMeetingJob.Kind);
         services.AddJob<ReportDataComplianceJob>(ReportDataComplianceJob.Kind);
+        services.AddSingleton(new MeetingProviderOption(ProviderId, "Zoom"));
         services.AddSingleton<IRecipeStep, ZoomRecipeStep>();
         services.AddNoReferrerPaths("/zoom/callback");
         services.AddPermissions<ZoomPermissions>();

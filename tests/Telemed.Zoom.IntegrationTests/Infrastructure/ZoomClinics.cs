@@ -99,7 +99,7 @@ public static class ZoomClinics
     {
         var id = appointmentId ?? Guid.NewGuid();
         return new AppointmentChanged(id, change, change is AppointmentChange.Cancelled ? "cancelled" : "confirmed", Guid.NewGuid(), "Video consultation",
-            telemed, MeetingProviderKind.Zoom, capacity, clinic.Host.Id, clinic.Host.UserId, clinic.Host.DisplayName, clinic.Host.TimeZone,
+            telemed, "zoom", capacity, clinic.Host.Id, clinic.Host.UserId, clinic.Host.DisplayName, clinic.Host.TimeZone,
             start, start.AddMinutes(minutes), patient, "patient@example.org", null, "Europe/London", null, slotKey ?? id.ToString());
     }
 

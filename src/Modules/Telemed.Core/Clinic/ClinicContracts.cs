@@ -29,7 +29,7 @@ public enum MeetingState
 /// stale), for the Start session button.
 /// </summary>
 public sealed record MeetingInfo(
-    MeetingProviderKind Provider,
+    string Provider,
     MeetingState State,
     string? JoinUrl,
     string? Passcode,
@@ -42,7 +42,7 @@ public sealed record MeetingInfo(
 /// <summary>Meeting links for appointments; provided by the meeting provider modules (Zoom, Google Meet).</summary>
 public interface IMeetingLinks
 {
-    MeetingProviderKind Provider { get; }
+    string Provider { get; }
 
     /// <summary>The meeting for an appointment as a patient may see it (no start URL).</summary>
     Task<MeetingInfo?> GetForPatientAsync(Guid appointmentId, CancellationToken cancellationToken = default);

@@ -10,5 +10,5 @@ public sealed class AppointmentMeetingSubscriber(ZoomMeetingPlanner planner) : I
     public const string Kind = "zoom.appointment-changed";
 
     public Task HandleAsync(AppointmentChanged domainEvent, CancellationToken cancellationToken) =>
-        domainEvent.MeetingProvider == MeetingProviderKind.Zoom ? planner.PlanAsync(domainEvent, cancellationToken) : Task.CompletedTask;
+        domainEvent.MeetingProvider == ZoomStartup.ProviderId ? planner.PlanAsync(domainEvent, cancellationToken) : Task.CompletedTask;
 }

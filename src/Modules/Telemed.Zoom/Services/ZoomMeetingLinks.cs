@@ -23,7 +23,7 @@ public sealed class ZoomMeetingLinks(
     public const string NewLinkPending = "Your meeting link is pending: the video meeting is being set up again, and the new link will appear here shortly.";
     public const string StoredStartUrlNote = "Zoom could not be reached just now, so this is the start link saved earlier; it may have expired.";
 
-    public MeetingProviderKind Provider => MeetingProviderKind.Zoom;
+    public string Provider => ZoomStartup.ProviderId;
 
     public async Task<MeetingInfo?> GetForPatientAsync(Guid appointmentId, CancellationToken cancellationToken = default)
     {
@@ -129,12 +129,12 @@ public sealed class ZoomMeetingLinks(
     {
         if (appointment.Reason is not null)
         {
-            return new MeetingInfo(MeetingProviderKind.Zoom, MeetingState.NotApplicable, null, null, null, appointment.Reason, 0, null);
+            return new MeetingInfo(ZoomStartup.ProviderId, MeetingState.NotApplicable, null, null, null, appointment.Reason, 0, null);
         }
 
         if (meeting is null || !appointment.Active)
         {
-            return new MeetingInfo(MeetingProviderKind.Zoom, MeetingState.Deleted, null, null, null, DeletionNotice(meeting, MeetingState.Deleted),
+            return new MeetingInfo(ZoomStartup.ProviderId, MeetingState.Deleted, null, null, null, DeletionNotice(meeting, MeetingState.Deleted),
                 meeting?.Attempts ?? 0, meeting?.LastError);
         }
 
@@ -148,7 +148,7 @@ public sealed class ZoomMeetingLinks(
             ZoomMeetingRecord.Deleted => MeetingState.Deleted,
             _ => MeetingState.Pending,
         };
-        return new MeetingInfo(MeetingProviderKind.Zoom, state, dead ? null : meeting.JoinUrl, meeting.Passcode, null, DeletionNotice(meeting, state),
+        return new MeetingInfo(ZoomStartup.ProviderId, state, dead ? null : meeting.JoinUrl, meeting.Passcode, null, DeletionNotice(meeting, state),
             meeting.Attempts, meeting.LastError);
     }
 

@@ -10,7 +10,7 @@ namespace Telemed.Booking.Pages.Booking;
 /// <summary>One appointment for staff: details, meeting, outcome, cancel with a reason, delete.</summary>
 [Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
 public sealed class AdminAppointmentModel(AppointmentQueries appointments, StaffContext staff, AppointmentActions actions,
-    MeetingLookup meetings, TimeProvider clock) : StaffAppointmentModel(appointments, staff)
+    MeetingLookup meetings, MeetingProviderChoices providers, TimeProvider clock) : StaffAppointmentModel(appointments, staff)
 {
 
     [BindProperty]
@@ -62,7 +62,7 @@ public sealed class AdminAppointmentModel(AppointmentQueries appointments, Staff
         var startActive = a.IsConfirmed && Now >= a.StartUtc - MeetingLookup.StartOpensBefore && Now < a.EndUtc;
         // The button fetches a fresh start link when clicked (StartLink), so the page needs only the stored state.
         var info = await meetings.ForHostAsync(a, Row.Service, freshStartUrl: false, HttpContext.RequestAborted);
-        Meeting = new MeetingSectionView(Row.Service.Telemed, meetings.HasProviderFor(Row.Service), Row.Service.MeetingProvider.ToString(), info, startActive);
+        Meeting = new MeetingSectionView(Row.Service.Telemed, meetings.HasProviderFor(Row.Service), providers.NameOf(Row.Service.MeetingProvider), info, startActive);
         return Page();
     }
 
