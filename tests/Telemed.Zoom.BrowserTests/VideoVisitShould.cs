@@ -62,7 +62,7 @@ public sealed class VideoVisitShould : IAsyncLifetime
 
         await doctor.GotoAsync($"/c/demo/admin/appointments/{appointmentId}");
         var startSession = doctor.Locator("a[data-testid=start-session]");
-        await Expect(startSession).ToHaveAttributeAsync("href", new Regex(Regex.Escape($"/c/demo/zoom/appointments/{appointmentId}/start") + "$"));
+        await Expect(startSession).ToHaveAttributeAsync("href", new Regex(Regex.Escape($"/c/demo/meetings/appointments/{appointmentId}/start") + "$"));
         var zoomTab = await doctor.RunAndWaitForPopupAsync(() => startSession.ClickAsync());
         await zoomTab.WaitForURLAsync("**/sandbox/zoom/**");
     }
@@ -116,7 +116,7 @@ public sealed class VideoVisitShould : IAsyncLifetime
         var demo = (await _host.GetRequiredService<ITenantStore>().FindBySlugAsync("demo"))!;
         return (await Waiting.ForAsync(
             () => _host.InTenantAsync(demo, services =>
-                services.GetServices<IMeetingLinks>().Single(m => m.Provider == "zoom").GetForHostAsync(appointmentId, freshStartUrl: false)),
+                services.GetRequiredService<IMeetingLinks>().GetForHostAsync(appointmentId, freshStartUrl: false)),
             meeting => meeting is { State: MeetingState.Created },
             meeting => $"{meeting?.State} {meeting?.Reason} {meeting?.LastError}",
             $"the Zoom meeting of appointment {appointmentId} to be created at the sandbox"))!;

@@ -1,3 +1,3 @@
 using Telemed.Core.Modules;
 
-[assembly: ModuleManifest("Telemed.Zoom", "Zoom", Requires = ["Telemed.Core", "Telemed.Jobs"])]
+[assembly: ModuleManifest("Telemed.Zoom", "Zoom", Requires = ["Telemed.Meetings"])]

@@ -8,14 +8,12 @@ public sealed class ZoomPermissions : IPermissionProvider
     public static class Names
     {
         public const string ManageZoom = "zoom.manage";
-        public const string ConnectZoom = "zoom.connect";
         public const string ControlSandbox = "sandbox.control";
     }
 
-    public static readonly Permission ManageZoom = new(Names.ManageZoom, "Edit the clinic's Zoom settings, see every meeting and retry failed ones", Roles.ClinicAdmin);
-    public static readonly Permission ConnectZoom = new(Names.ConnectZoom, "Connect Zoom and start one's own Zoom sessions", Roles.Host, Roles.ClinicAdmin);
+    public static readonly Permission ManageZoom = new(Names.ManageZoom, "Edit the clinic's Zoom settings", Roles.ClinicAdmin);
 
     public static readonly Permission ControlSandbox = new(Names.ControlSandbox, "Inspect and steer the provider sandbox (faults, accounts, meetings)", Roles.PlatformAdmin);
 
-    public IEnumerable<Permission> GetPermissions() => [ManageZoom, ConnectZoom, ControlSandbox];
+    public IEnumerable<Permission> GetPermissions() => [ManageZoom, ControlSandbox];
 }

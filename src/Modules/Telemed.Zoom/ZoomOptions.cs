@@ -33,12 +33,6 @@ public sealed class ZoomOptions
     /// <summary>One HTTP attempt to Zoom gives up after this long; the job retries later.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Refresh an access token this long before it expires.</summary>
-    public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Attempts of a meeting job before it is dead-lettered (the admin can still retry it).</summary>
-    public int MeetingJobAttempts { get; set; } = 20;
-
     /// <summary>Set from the host environment: whether the sandbox is the default when nothing is configured.</summary>
     internal bool SandboxByDefault { get; set; }
 

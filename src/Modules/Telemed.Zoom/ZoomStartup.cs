@@ -9,9 +9,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telemed.Core.Clinic;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Telemed.Core.Data;
-using Telemed.Core.Events;
 using Telemed.Core.Jobs;
 using Telemed.Core.Modules;
 using Telemed.Core.Navigation;
@@ -19,6 +18,8 @@ using Telemed.Core.Recipes;
 using Telemed.Core.Security;
 using Telemed.Sandbox;
 using Telemed.Sandbox.Zoom.Webhooks;
+using Telemed.Meetings;
+using Telemed.Meetings.Providers;
 using Telemed.Zoom.Data;
 using Telemed.Zoom.Endpoints;
 using Telemed.Zoom.Jobs;
@@ -27,11 +28,12 @@ using Telemed.Zoom.Services;
 
 namespace Telemed.Zoom;
 
-/// <summary>Zoom meetings for telemed appointments, and the provider sandbox when no real Zoom app is configured.</summary>
+/// <summary>Zoom as a meeting provider, and the provider sandbox when no real Zoom app is configured.</summary>
 public sealed class ZoomStartup : ModuleStartup
 {
     /// <summary>How services name Zoom as their meeting provider.</summary>
     public const string ProviderId = "zoom";
+    public const string ProviderName = "Zoom";
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -47,31 +49,28 @@ public sealed class ZoomStartup : ModuleStartup
         services.AddSingleton<ZoomSecrets>();
         services.AddSingleton<ZoomUrls>();
         services.AddSingleton<ZoomApps>();
-        services.AddSingleton<PostgresLocks>();
         services.AddTransient<ZoomTimeoutHandler>();
         services.AddHttpClient<ZoomOAuthClient>().AddHttpMessageHandler<ZoomTimeoutHandler>();
         services.AddHttpClient<ZoomApiClient>().AddHttpMessageHandler<ZoomTimeoutHandler>();
         services.AddScoped<ZoomSettingsStore>();
-        services.AddScoped<ZoomAccessTokens>();
-        services.AddScoped<ZoomConnections>();
-        services.AddScoped<ZoomMeetingPlanner>();
-        services.AddScoped<ZoomMeetingSynchronizer>();
-        services.AddScoped<ZoomMeetingLinks>();
-        services.AddScoped<IMeetingLinks>(provider => provider.GetRequiredService<ZoomMeetingLinks>());
+        services.AddMeetingProvider<ZoomMeetingProvider>(ProviderId, ProviderName);
+        services.AddOAuthConnector<ZoomConnector>();
         services.AddScoped<ZoomWebhookReceiver>();
-        services.AddScoped<Pages.Zoom.HostResolver>();
 
-        services.AddEventSubscriber<AppointmentChanged, AppointmentMeetingSubscriber>(AppointmentMeetingSubscriber.Kind,
-            "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber");
-        services.AddJob<SyncZoomMeetingJob>(SyncZoomMeetingJob.Kind);
         services.AddJob<ReportDataComplianceJob>(ReportDataComplianceJob.Kind);
-        services.AddSingleton(new MeetingProviderOption(ProviderId, "Zoom"));
         services.AddSingleton<IRecipeStep, ZoomRecipeStep>();
         services.AddNoReferrerPaths("/zoom/callback");
         services.AddPermissions<ZoomPermissions>();
-        services.AddAdminMenu(
-            new AdminMenuItem("Zoom", "/admin/zoom", ZoomPermissions.ManageZoom.Name, 60),
-            new AdminMenuItem("My Zoom", "/zoom/sessions", ZoomPermissions.ConnectZoom.Name, 61));
+        services.AddAdminMenu(new AdminMenuItem("Zoom", "/admin/zoom", ZoomPermissions.Names.ManageZoom, 62));
+        services.AddSingleton(new MeetingsAdminLink("Zoom settings", "/admin/zoom"));
+        // The addresses these pages had while Zoom kept meetings itself; bookmarks and links keep working.
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AddPageRoute("/Meetings/Connections", "/zoom/connection");
+            options.Conventions.AddPageRoute("/Meetings/Sessions", "/zoom/sessions");
+            options.Conventions.AddPageRoute("/Meetings/AdminConnections", "/admin/zoom/hosts");
+            options.Conventions.AddPageRoute("/Meetings/AdminMeetings", "/admin/zoom/meetings");
+        });
 
         if (UsesSandbox(configuration))
         {
