@@ -58,6 +58,7 @@ public sealed class ZoomStartup : ModuleStartup
         services.AddScoped<ZoomWebhookReceiver>();
 
         services.AddJob<ReportDataComplianceJob>(ReportDataComplianceJob.Kind);
+        services.AddJob<ConnectSandboxHostJob>(ConnectSandboxHostJob.Kind);
         services.AddSingleton<IRecipeStep, ZoomRecipeStep>();
         services.AddNoReferrerPaths("/zoom/callback");
         services.AddPermissions<ZoomPermissions>();
