@@ -191,6 +191,19 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task MakeTheMeetingOnTheHostsZoomWhenTheServiceLeavesTheProviderToTheHost()
+    {
+        var clinic = await CreateAsync(Host);
+        var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddDays(2)) with { MeetingProvider = Telemed.Core.Clinic.MeetingProviders.HostsConnected };
+
+        await PublishAsync(Host, clinic, booked);
+
+        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+        Assert.Equal("zoom", meeting.Provider);
+        Assert.Equal(meeting.ZoomId(), Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser)).GetProperty("id").GetInt64());
+    }
+
+    [Fact]
     public async Task KeepTheNewerStateWhenAnOlderChangeArrivesLate()
     {
         var clinic = await CreateAsync(Host);

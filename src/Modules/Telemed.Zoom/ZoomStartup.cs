@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Telemed.Core.Data;
 using Telemed.Core.Jobs;
@@ -67,10 +68,10 @@ public sealed class ZoomStartup : ModuleStartup
         // The addresses these pages had while Zoom kept meetings itself; bookmarks and links keep working.
         services.Configure<RazorPagesOptions>(options =>
         {
-            options.Conventions.AddPageRoute("/Meetings/Connections", "/zoom/connection");
-            options.Conventions.AddPageRoute("/Meetings/Sessions", "/zoom/sessions");
-            options.Conventions.AddPageRoute("/Meetings/AdminConnections", "/admin/zoom/hosts");
-            options.Conventions.AddPageRoute("/Meetings/AdminMeetings", "/admin/zoom/meetings");
+            AddFormerAddress(options, "/Meetings/Connections", "zoom/connection");
+            AddFormerAddress(options, "/Meetings/Sessions", "zoom/sessions");
+            AddFormerAddress(options, "/Meetings/AdminConnections", "admin/zoom/hosts");
+            AddFormerAddress(options, "/Meetings/AdminMeetings", "admin/zoom/meetings");
         });
 
         if (UsesSandbox(configuration))
@@ -95,6 +96,13 @@ public sealed class ZoomStartup : ModuleStartup
                 "Zoom is not configured: hosts cannot connect it. Set Zoom:ClientId and Zoom:ClientSecret, or Zoom:UseSandbox=true for the demo sandbox.");
         }
     }
+
+    /// <summary>A page answers at an old address too; links are still written to its own.</summary>
+    private static void AddFormerAddress(RazorPagesOptions options, string page, string template) =>
+        options.Conventions.AddPageRouteModelConvention(page, model => model.Selectors.Add(new SelectorModel
+        {
+            AttributeRouteModel = new AttributeRouteModel { Template = template, SuppressLinkGeneration = true },
+        }));
 
     /// <summary>The sandbox's control area lists every clinic's start links and tokens: platform operators only.</summary>
     private static async ValueTask<bool> AllowsSandboxControlAsync(HttpContext context) =>
