@@ -22,7 +22,13 @@ public sealed class MeetingLookup(IEnumerable<IMeetingLinks> meetings, MeetingPr
             return new JoinView(false, false, null, null, "");
         }
 
-        var meeting = HasProviderFor(service) ? await _links!.GetForPatientAsync(appointment.Id, cancellationToken) : null;
+        if (!HasProviderFor(service))
+        {
+            // No installed module makes this service's meetings: the link comes from the clinic itself.
+            return new JoinView(true, false, null, null, "The clinic will send you the link to the video visit before it starts.");
+        }
+
+        var meeting = await _links!.GetForPatientAsync(appointment.Id, cancellationToken);
         if (meeting is not { State: MeetingState.Created, JoinUrl: not null })
         {
             var note = meeting?.State switch

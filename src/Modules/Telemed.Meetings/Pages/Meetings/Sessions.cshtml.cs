@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Telemed.Core.Clinic;
 using Telemed.Meetings.Connections;
 using Telemed.Meetings.Data;
+using Telemed.Meetings.Planning;
 using Telemed.Meetings.Providers;
 
 namespace Telemed.Meetings.Pages.Meetings;
@@ -28,7 +29,7 @@ public sealed class SessionsModel(MeetingsDb db, ConnectionFlow connections, Mee
         Connections = providers.Connectors.Select(c => (providers.NameOf(c.ProviderId), mine.FirstOrDefault(m => m.Provider == c.ProviderId))).ToList();
         var now = clock.GetUtcNow();
         Appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.HostId == Host.Id && a.EndUtc > now && (a.Active || (a.Reason != null && a.ReasonCode != "not_telemed")))
+            .Where(a => a.HostId == Host.Id && a.EndUtc > now && (a.Active || (a.Reason != null && a.ReasonCode != ReasonCodes.NotTelemed)))
             .OrderBy(a => a.StartUtc)
             .Take(100)
             .ToListAsync(HttpContext.RequestAborted);
