@@ -9,8 +9,6 @@ namespace Telemed.Meetings.Sync;
 /// <summary>Runs a provider call about a meeting and writes it to the meeting's call log, answered or not.</summary>
 public sealed class ProviderCalls(MeetingsDb db, TenantContext tenantContext, TimeProvider clock)
 {
-    public const int ShownPerMeeting = 10;
-
     public async Task<T> RunAsync<T>(MeetingRecord meeting, string operation, Func<Task<T>> call)
     {
         var started = Stopwatch.GetTimestamp();
@@ -29,9 +27,6 @@ public sealed class ProviderCalls(MeetingsDb db, TenantContext tenantContext, Ti
 
     public Task RunAsync(MeetingRecord meeting, string operation, Func<Task> call) =>
         RunAsync(meeting, operation, async () => { await call(); return true; });
-
-    public async Task<IReadOnlyList<ProviderCall>> RecentAsync(Guid meetingId, CancellationToken cancellationToken) =>
-        await db.Calls.AsNoTracking().Where(c => c.MeetingId == meetingId).OrderByDescending(c => c.Id).Take(ShownPerMeeting).ToListAsync(cancellationToken);
 
     private async Task RecordAsync(MeetingRecord meeting, string operation, string? error, long started)
     {
