@@ -76,6 +76,43 @@ public sealed class MeetingsListShould(FakeVideoFixture fixture) : IClassFixture
         Assert.Contains("Dr Fake will send you the link to the video visit", note);
     }
 
+    [Fact]
+    public async Task KeepMeetingsFromHostsOtherClinicsAndBadInput()
+    {
+        var clinic = await fixture.ClinicAsync();
+        var patient = new PublicBooking(fixture.Host, clinic);
+        var (appointmentId, _) = await patient.BookAsync((await patient.SlotsAsync())[5].Start, $"pat-{Guid.NewGuid():N}@example.test");
+        var meeting = await fixture.SettledAsync(clinic, appointmentId, MeetingRecord.Created);
+        var other = await fixture.ClinicAsync();
+        var otherAdmin = await fixture.SignInAsync(other, FakeVideoFixture.AdminEmail);
+        var host = await fixture.SignInAsync(clinic, FakeVideoFixture.HostEmail);
+
+        var denied = await host.GetAsync($"{clinic.PathBase}/admin/meetings");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/access-denied", denied.Headers.Location!.ToString());
+        var otherList = await otherAdmin.GetPageAsync($"{other.PathBase}/admin/meetings");
+        Assert.Empty(otherList.QuerySelectorAll("tr[data-meeting-id]"));
+        var token = otherList.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? (await otherAdmin.GetPageAsync($"{other.PathBase}/admin/meetings/connections")).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? (await otherAdmin.GetPageAsync($"{other.PathBase}/meetings/connections")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var (handler, id, reason) in new[] { ("Cancel", meeting.Id.ToString(), "taken over"), ("End", meeting.Id.ToString(), ""), ("Delete", meeting.Id.ToString(), ""),
+                     ("Cancel", "not-a-guid", new string('x', 600)), ("Retry", "", "") })
+        {
+            var response = await otherAdmin.PostAsync($"{other.PathBase}/admin/meetings?handler={handler}&id={id}",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["reason"] = reason }));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        foreach (var query in new[] { "State=%3Cscript%3E", "Provider=" + new string('p', 500), "Patient=" + new string('%', 300), "Q=%00%27" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await otherAdmin.GetAsync($"{other.PathBase}/admin/meetings?{query}")).StatusCode);
+        }
+
+        var after = await fixture.SettledAsync(clinic, appointmentId, MeetingRecord.Created);
+        Assert.Null(after.CancelReason);
+        Assert.False(after.EndRequested);
+    }
+
     private static async Task<List<Guid>> ShownAsync(TestClient admin, FakeClinic clinic, string query) =>
         (await admin.GetPageAsync($"{clinic.PathBase}/admin/meetings?{query}")).QuerySelectorAll("tr[data-meeting-id]")
             .Select(r => Guid.Parse(r.GetAttribute("data-meeting-id")!)).ToList();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Telemed.Core.Clinic;
 using Telemed.Meetings.Data;
 
 namespace Telemed.Meetings.Services;
@@ -19,7 +20,7 @@ public sealed class MeetingList(MeetingsDb db)
             { } state when MeetingRecord.States.Contains(state) => query.Where(m => m.State == state),
             _ => query,
         };
-        if (filter.Provider is { Length: > 0 } provider)
+        if (filter.Provider is { } provider && MeetingProviders.IsWellFormed(provider))
         {
             query = query.Where(m => m.Provider == provider);
         }
@@ -53,10 +54,10 @@ public sealed class MeetingList(MeetingsDb db)
     public Task<List<string>> ProvidersInUseAsync(CancellationToken cancellationToken) =>
         db.Meetings.AsNoTracking().Select(m => m.Provider).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
 
-    /// <summary>A contains-pattern for ILIKE, with the user's own % and _ taken literally.</summary>
+    /// <summary>A contains-pattern for ILIKE, with the user's own % and _ taken literally and control characters (PostgreSQL refuses NUL) dropped.</summary>
     private static string? Like(string? text)
     {
-        var trimmed = text?.Trim();
+        var trimmed = text is null ? null : new string(text.Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
             return null;
