@@ -13,8 +13,6 @@ namespace Telemed.Jobs;
 /// <summary>The durable job queue: enqueue, workers, recurring jobs on cron schedules, and the jobs dashboard.</summary>
 public sealed class JobsStartup : ModuleStartup
 {
-    public override int Order => -700;
-
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().BindConfiguration("Jobs");

@@ -9,7 +9,6 @@ namespace Telemed.Jobs.Data;
 public sealed class JobsMigrations : IMigrationSource
 {
     public string Module => "Telemed.Jobs";
-    public int Order => -700;
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [

@@ -50,10 +50,6 @@ public static class ZoomMeetingText
     public static string Agenda(string template, AppointmentChanged appointment, string clinicName, string marker) =>
         Limit(Render(template, appointment, clinicName), AgendaLimit - marker.Length - 2) + "\n\n" + marker;
 
-    /// <summary>A short reference unique to the clinic and slot, put in the agenda to recognise our meeting at Zoom.</summary>
-    public static string Marker(Guid tenantId, string slotKey) =>
-        "[ref:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenantId:N}:{slotKey}")))[..20] + "]";
-
     /// <summary>Eight letters and digits (no look-alikes), within Zoom's 10-character passcode limit.</summary>
     public static string NewPasscode() => RandomNumberGenerator.GetString(PasscodeAlphabet, 8);
 

@@ -5,7 +5,7 @@ using Telemed.Core.Messaging;
 namespace Telemed.Tenants.Pages.Tenants;
 
 /// <summary>Every message sent on the clinic's behalf, newest first (also reached at /platform/messages).</summary>
-[Authorize(Policy = "clinic.messages")]
+[Authorize(Policy = TenantPermissions.Names.ReadMessages)]
 public sealed class AdminMessagesModel(MessageLog log) : PageModel
 {
     public IReadOnlyList<LoggedMessage> Messages { get; private set; } = [];
