@@ -1,5 +1,5 @@
 using Npgsql;
-using Telemed.Jobs.Diagnostics;
+using Telemed.Testing.Jobs;
 
 namespace Telemed.IntegrationTests;
 

@@ -1,7 +1,7 @@
 using Npgsql;
 using Telemed.Core.Data;
 using Telemed.Core.Jobs;
-using Telemed.Jobs.Diagnostics;
+using Telemed.Testing.Jobs;
 using Telemed.Jobs.Services;
 
 namespace Telemed.IntegrationTests;
@@ -149,6 +149,80 @@ public sealed class JobQueueShould(HostFixture fixture) : IClassFixture<HostFixt
     }
 
     [Fact]
+    public async Task EnqueueManyJobsTogetherWithTheCallersTransaction()
+    {
+        using var file = new JobFile();
+        var key = $"bulk-{Guid.NewGuid():N}";
+        var jobs = Enumerable.Range(0, 50).Select(i => new JobRequest(AppendJobHandler.Kind, file.Payload()) { UniqueKey = i < 2 ? key : null }).ToList();
+        await using var connection = await Host.GetRequiredService<Database>().OpenAsync((Guid?)null);
+        await using (var rolledBack = await connection.BeginTransactionAsync())
+        {
+            Assert.Equal(49, await Queue.EnqueueManyAsync(jobs, connection, rolledBack));
+            await rolledBack.RollbackAsync();
+        }
+        await Task.Delay(300);
+        Assert.Empty(file.Lines);
+
+        await using (var committed = await connection.BeginTransactionAsync())
+        {
+            Assert.Equal(49, await Queue.EnqueueManyAsync(jobs, connection, committed));
+            await committed.CommitAsync();
+        }
+
+        await file.WaitForLinesAsync(49);
+        await Task.Delay(300);
+        Assert.Equal(49, file.Lines.Select(l => l[0]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task WriteAnOutcomeOnlyForTheWorkerThatHoldsTheLease()
+    {
+        var expiredLease = Guid.NewGuid();
+        var currentLease = Guid.NewGuid();
+        long id;
+        await using (var superuser = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString))
+        await using (var insert = new NpgsqlCommand($"""
+            INSERT INTO jobs (kind, state, attempt, max_attempts, lease_until, lease_token)
+            VALUES ('{AppendJobHandler.Kind}', 'running', 2, 5, now() + interval '1 hour', @token) RETURNING id
+            """, superuser))
+        {
+            // Taken over: another worker claimed it again after the first one's lease expired.
+            insert.Parameters.AddWithValue("token", currentLease);
+            id = (long)(await insert.ExecuteScalarAsync())!;
+        }
+        var completer = Host.GetRequiredService<JobCompleter>();
+
+        var late = await completer.WriteAsync([new JobOutcome(id, expiredLease, "succeeded")]);
+        Assert.Empty(late);
+        Assert.Equal("running", (await Host.GetRequiredService<JobStore>().FindAsync(id))!.State);
+
+        var current = await completer.WriteAsync([new JobOutcome(id, currentLease, "succeeded")]);
+        Assert.Equal([id], current);
+        Assert.Equal("succeeded", (await Host.GetRequiredService<JobStore>().FindAsync(id))!.State);
+    }
+
+    [Fact]
+    public async Task HandItsRunningAndQueuedJobsBackWhenItStops()
+    {
+        using var file = new JobFile();
+        var single = new Dictionary<string, string?> { ["Jobs:Workers"] = "1", ["Jobs:ClaimAhead"] = "1" };
+        var stopping = await TestHost.StartAsync(single);
+        var queue = stopping.GetRequiredService<IJobQueue>();
+        var store = stopping.GetRequiredService<JobStore>();
+        var running = (await queue.EnqueueAsync(new JobRequest(AppendJobHandler.Kind, file.Payload(sleepMs: 3_000))))!.Value;
+        await WaitForStateAsync(store, running, "running");
+        var queued = (await queue.EnqueueAsync(new JobRequest(AppendJobHandler.Kind, file.Payload())))!.Value;
+        await WaitForStateAsync(store, queued, "running");
+
+        await stopping.DisposeAsync();
+
+        await using var restarted = await TestHost.StartAsync(single, stopping.OwnerConnectionString);
+        await file.WaitForLinesAsync(2);
+        Assert.Equal([running.ToString(), queued.ToString()], file.Lines.Select(l => l[0]).Order());
+        Assert.All(file.Lines, line => Assert.Equal("1", line[1]));
+    }
+
+    [Fact]
     public void BackOffExponentiallyWithJitter()
     {
         var options = new JobOptions { BackoffBase = TimeSpan.FromSeconds(2), BackoffMax = TimeSpan.FromMinutes(1) };
@@ -161,7 +235,9 @@ public sealed class JobQueueShould(HostFixture fixture) : IClassFixture<HostFixt
         }
     }
 
-    private async Task<JobView> WaitForStateAsync(long id, string state) =>
-        (await Waiting.ForAsync(() => Host.GetRequiredService<JobStore>().FindAsync(id), job => job?.State == state,
+    private Task<JobView> WaitForStateAsync(long id, string state) => WaitForStateAsync(Host.GetRequiredService<JobStore>(), id, state);
+
+    private static async Task<JobView> WaitForStateAsync(JobStore store, long id, string state) =>
+        (await Waiting.ForAsync(() => store.FindAsync(id), job => job?.State == state,
             job => $"state {job?.State ?? "missing"}", $"job {id} to be {state}"))!;
 }

@@ -32,7 +32,7 @@ public static class DeliveryLoadRun
         {
             var id = Guid.NewGuid();
             var at = new DateTimeOffset(start.AddMinutes(30 * i), TimeSpan.Zero);
-            await publisher.PublishAsync(new AppointmentChanged(id, AppointmentChange.Booked, "confirmed", Guid.NewGuid(), "Consultation", false, MeetingProviderKind.None, 1,
+            await publisher.PublishAsync(new AppointmentChanged(id, AppointmentChange.Booked, "confirmed", Guid.NewGuid(), "Consultation", false, "none", 1,
                 Guid.NewGuid(), null, "Dr Load", "Europe/London", at, at.AddMinutes(30), $"Patient {i}", $"patient{i}@load.test", null, "Europe/London", null, id.ToString(), null, 1), clinic.Id);
         }
         var enqueued = clock.Elapsed;

@@ -41,7 +41,7 @@ public sealed class TemplateEditorShould : IAsyncLifetime
         var id = Guid.NewGuid();
         var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(3).AddHours(9), TimeSpan.Zero);
         await _host.GetRequiredService<EventPublisher>().PublishAsync(new AppointmentChanged(id, AppointmentChange.Booked, "confirmed", Guid.NewGuid(), "Consultation",
-            false, MeetingProviderKind.None, 1, Guid.NewGuid(), null, "Dr Real", "Europe/London", start, start.AddMinutes(30), "Riley Real", "riley@patient.test",
+            false, "none", 1, Guid.NewGuid(), null, "Dr Real", "Europe/London", start, start.AddMinutes(30), "Riley Real", "riley@patient.test",
             null, "Europe/London", null, id.ToString(), null, 1), _clinic.Id);
         await Waiting.UntilAsync(async () => (await _host.InTenantAsync(_clinic, s => s.GetRequiredService<Telemed.Core.Messaging.MessageLog>().ListAsync())).Count > 0,
             "the booking's messages");

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Clinic;
 using Telemed.Core.Events;
 using Telemed.Core.Messaging;
-using Telemed.Notifications.Handlers;
 
 namespace Telemed.Notifications.IntegrationTests;
 
@@ -20,8 +19,14 @@ public sealed class MeetingAndSmsShould(NotificationHostFixture fixture) : IClas
         await Waiting.UntilAsync(() => fixture.Smtp.To(email).Any(), "the booking e-mail");
 
         var publisher = fixture.Host.GetRequiredService<EventPublisher>();
-        await publisher.PublishAsync(new MeetingLinkNotice(id, MeetingNoticeKind.Failed, "Zoom answered 503"), clinic.Id);
-        await publisher.PublishAsync(new MeetingLinkNotice(id, MeetingNoticeKind.LinkReady), clinic.Id);
+        var meeting = Guid.NewGuid();
+        MeetingChanged Change(MeetingChange change, MeetingState state, string? joinUrl, string? reason, int version) => new(
+            meeting, $"slot-{id:N}", [id], "zoom", change, state, Guid.NewGuid(), "Dr Test", DateTimeOffset.UtcNow.AddDays(2), joinUrl,
+            joinUrl is null ? null : "482913", reason, version);
+        await publisher.PublishAsync(Change(MeetingChange.Failed, MeetingState.Failed, null, "Zoom answered 503", 1), clinic.Id);
+        await publisher.PublishAsync(Change(MeetingChange.Created, MeetingState.Created, "https://zoom.test/j/123", null, 2), clinic.Id);
+        // Ends and deletions are told by the appointment's own messages, not a second time here.
+        await publisher.PublishAsync(Change(MeetingChange.Ended, MeetingState.Ended, null, null, 3), clinic.Id);
 
         var admin = $"admin@{clinic.Slug}.test";
         await Waiting.UntilAsync(() => fixture.Smtp.To(admin).Any(), "the staff alert");

@@ -42,7 +42,7 @@ public sealed class NotificationHostFixture : IAsyncLifetime
 
     public static AppointmentChanged Appointment(Guid id, AppointmentChange change, DateTimeOffset start, int version, string patientName = "Pat Patient",
         string email = "pat@patient.test", string status = "confirmed", string? reason = null, DateTimeOffset? previous = null) =>
-        new(id, change, status, Guid.NewGuid(), "Consultation", false, MeetingProviderKind.None, 1, Guid.NewGuid(), null, "Dr Host", "Europe/London",
+        new(id, change, status, Guid.NewGuid(), "Consultation", false, "none", 1, Guid.NewGuid(), null, "Dr Host", "Europe/London",
             start, start.AddMinutes(30), patientName, email, null, "America/New_York", reason, id.ToString(), previous, version);
 
     public Task PublishAsync(Tenant clinic, AppointmentChanged appointment) =>

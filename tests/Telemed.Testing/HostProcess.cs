@@ -7,6 +7,7 @@ namespace Telemed.Testing;
 /// <summary>
 /// The built host started as a separate operating-system process, for what one process cannot show:
 /// two nodes migrating one database, two worker processes sharing a queue, a node killed mid-job.
+/// It runs Telemed.Testing.Node: the product's host with the test-only diagnostic job kinds added.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -42,13 +43,12 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = RepositoryPaths.WebProject,
         };
-        start.ArgumentList.Add(RepositoryPaths.WebAssembly);
+        start.ArgumentList.Add(RepositoryPaths.NodeAssembly);
         var arguments = new Dictionary<string, string>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
             ["ConnectionStrings:Postgres"] = ownerConnectionString ?? "",
             ["Recipes:Path"] = RepositoryPaths.Recipes,
-            ["Jobs:Diagnostics"] = "true",
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Platform:SeedDemo"] = "false",
             ["RateLimits:AccountPostsPerMinute"] = "10000",

@@ -9,13 +9,13 @@ public static class RepositoryPaths
 
     public static string Recipes => Path.Combine(Root, "recipes");
 
-    /// <summary>The built host assembly, same configuration as the running tests.</summary>
-    public static string WebAssembly
+    /// <summary>The built test node (the product's host plus diagnostic jobs), same configuration as the running tests.</summary>
+    public static string NodeAssembly
     {
         get
         {
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-            return Path.Combine(WebProject, "bin", configuration, "net10.0", "Telemed.Web.dll");
+            return Path.Combine(Root, "tests", "Telemed.Testing.Node", "bin", configuration, "net10.0", "Telemed.Testing.Node.dll");
         }
     }
 

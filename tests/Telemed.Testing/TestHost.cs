@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Tenancy;
+using Telemed.Testing.Jobs;
 using Telemed.Web;
 
 namespace Telemed.Testing;
@@ -33,9 +34,11 @@ public sealed class TestHost : IAsyncDisposable
     public string OwnerConnectionString { get; }
     public IServiceProvider Services => _app.Services;
 
-    /// <param name="configureServices">Replaces or adds services after the modules registered theirs.</param>
+    /// <param name="configureServices">Replaces or adds services after the modules (and the test-only diagnostic jobs) registered theirs.</param>
+    /// <param name="additionalModules">Module assemblies of the test itself, installed beside the product's.</param>
     public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? ownerConnectionString = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null,
+        IEnumerable<System.Reflection.Assembly>? additionalModules = null)
     {
         ownerConnectionString ??= await TestPostgres.CreateDatabaseAsync();
         var arguments = new Dictionary<string, string?>
@@ -44,7 +47,6 @@ public sealed class TestHost : IAsyncDisposable
             ["environment"] = "Development",
             ["ConnectionStrings:Postgres"] = ownerConnectionString,
             ["Recipes:Path"] = RepositoryPaths.Recipes,
-            ["Jobs:Diagnostics"] = "true",
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Jobs:BackoffBase"] = "00:00:00.100",
             ["Platform:SeedDemo"] = "false",
@@ -53,6 +55,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey,
             ["Sandbox:ControlKey"] = SandboxControlKey,
+            // Tests walk doctors through Connect Zoom themselves; the demo recipe's sandbox connections are asked for by name.
+            ["Zoom:RecipeSandboxConnections"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -63,7 +67,11 @@ public sealed class TestHost : IAsyncDisposable
             Args = arguments.Select(a => $"--{a.Key}={a.Value}").ToArray(),
             ContentRootPath = RepositoryPaths.WebProject,
             ApplicationName = "Telemed.Web",
-        }, configureServices);
+        }, services =>
+        {
+            services.AddDiagnosticJobs();
+            configureServices?.Invoke(services);
+        }, additionalModules);
         await app.StartAsync();
         return new TestHost(app, ownerConnectionString);
     }

@@ -25,7 +25,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         await PublishAsync(Host, clinic, booked);
         var created = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
         var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
-        Assert.Equal(created.ZoomMeetingId, atZoom.GetProperty("id").GetInt64());
+        Assert.Equal(created.ZoomId(), atZoom.GetProperty("id").GetInt64());
         Assert.Equal("2031-03-10T14:30:00Z", atZoom.GetProperty("start_time").GetString());
         Assert.Equal(30, atZoom.GetProperty("duration").GetInt32());
         Assert.Equal("Europe/London", atZoom.GetProperty("timezone").GetString());
@@ -39,7 +39,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         await Eventually.TrueAsync(async () => (await Sandbox.LiveMeetingsAsync(clinic.ZoomUser)).Single().GetProperty("duration").GetInt32() == 45, Waiting.Generous);
         var moved = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
         Assert.Equal("2031-03-11T14:30:00Z", moved.GetProperty("start_time").GetString());
-        Assert.Equal(created.ZoomMeetingId, moved.GetProperty("id").GetInt64());
+        Assert.Equal(created.ZoomId(), moved.GetProperty("id").GetInt64());
 
         await PublishAsync(Host, clinic, booked with { Change = AppointmentChange.Cancelled, Status = "cancelled" });
         var deleted = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "deleted");
@@ -104,7 +104,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
 
         var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
         var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
-        Assert.Equal(atZoom.GetProperty("id").GetInt64(), meeting.ZoomMeetingId);
+        Assert.Equal(atZoom.GetProperty("id").GetInt64(), meeting.ZoomId());
         Assert.Equal(1, await Sandbox.CountRequestsAsync(clinic.ZoomUser, "zoom.meetings.create"));
         Assert.NotNull(meeting.ProtectedStartUrl);
     }
@@ -131,7 +131,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         Assert.Equal(2, await Sandbox.CountRequestsAsync(clinic.ZoomUser, "zoom.meetings.create"));
 
         var admin = await SignInAsync(Host, clinic.PathBase, "admin@clinic.test");
-        var page = await admin.GetPageAsync($"{clinic.PathBase}/admin/zoom/meetings?State=problems");
+        var page = await admin.GetPageAsync($"{clinic.PathBase}/admin/meetings?State=problems");
         Assert.Contains("reached Zoom's daily limit", page.QuerySelector($"tr[data-slot='{second.SlotKey}']")!.TextContent);
     }
 
@@ -181,13 +181,26 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
 
         var patient = await PatientViewAsync(clinic, booked.AppointmentId);
         Assert.Equal(MeetingState.Pending, patient!.State);
-        Assert.Equal(ZoomMeetingLinks.LinkOnItsWay, patient.Reason);
+        Assert.Equal(MeetingLinks.LinkOnItsWay, patient.Reason);
         Assert.Null(patient.LastError);
         var staff = await Host.InTenantAsync(clinic.Tenant, services => services.GetRequiredService<IMeetingLinks>().GetForHostAsync(booked.AppointmentId, freshStartUrl: true));
         Assert.Equal(MeetingState.Pending, staff!.State);
         Assert.Contains("503", staff.LastError);
         await Sandbox.SendAsync(HttpMethod.Delete, $"zoom/faults?user={clinic.ZoomUser}");
         await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+    }
+
+    [Fact]
+    public async Task MakeTheMeetingOnTheHostsZoomWhenTheServiceLeavesTheProviderToTheHost()
+    {
+        var clinic = await CreateAsync(Host);
+        var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddDays(2)) with { MeetingProvider = Telemed.Core.Clinic.MeetingProviders.HostsConnected };
+
+        await PublishAsync(Host, clinic, booked);
+
+        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+        Assert.Equal("zoom", meeting.Provider);
+        Assert.Equal(meeting.ZoomId(), Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser)).GetProperty("id").GetInt64());
     }
 
     [Fact]
@@ -220,11 +233,13 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
     {
         var kinds = Host.Services.GetServices<Telemed.Core.Jobs.JobKind>().ToList();
         var current = kinds.Where(k => !k.Name.StartsWith("event:", StringComparison.Ordinal)).ToList();
-        Assert.Contains(current, k => k.Name == Telemed.Zoom.Jobs.AppointmentMeetingSubscriber.Kind);
+        Assert.Contains(current, k => k.Name == Telemed.Meetings.Planning.AppointmentMeetingSubscriber.Kind);
         Assert.All(current, k => Assert.Matches("^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+$", k.Name));
-        // Jobs queued under the name the subscriber had before are still delivered by it.
-        Assert.Contains(kinds, k => k.Name == "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber"
-            && k.HandlerType == current.Single(c => c.Name == Telemed.Zoom.Jobs.AppointmentMeetingSubscriber.Kind).HandlerType);
+        // Jobs queued under the names the subscriber and the sync job had while Zoom kept meetings are still run by them.
+        var subscriber = current.Single(c => c.Name == Telemed.Meetings.Planning.AppointmentMeetingSubscriber.Kind).HandlerType;
+        Assert.Contains(kinds, k => k.Name == "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber" && k.HandlerType == subscriber);
+        Assert.Contains(kinds, k => k.Name == "zoom.appointment-changed" && k.HandlerType == subscriber);
+        Assert.Contains(kinds, k => k.Name == "zoom.meeting.sync" && k.HandlerType == typeof(Telemed.Meetings.Sync.SyncMeetingJob));
     }
 
     private async Task<long> PendingDeliveriesAsync(ZoomClinic clinic)
@@ -232,7 +247,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         await using var connection = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString);
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT count(*) FROM jobs WHERE kind = @kind AND tenant_id = @tenant AND state NOT IN ('succeeded', 'dead')", connection);
-        command.Parameters.AddWithValue("kind", Telemed.Zoom.Jobs.AppointmentMeetingSubscriber.Kind);
+        command.Parameters.AddWithValue("kind", Telemed.Meetings.Planning.AppointmentMeetingSubscriber.Kind);
         command.Parameters.AddWithValue("tenant", clinic.Tenant.Id);
         return (long)(await command.ExecuteScalarAsync())!;
     }
@@ -244,7 +259,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
     {
         await using var connection = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString);
         await using var command = new Npgsql.NpgsqlCommand(
-            "SELECT state, run_at FROM jobs WHERE kind = 'zoom.meeting.sync' AND tenant_id = @tenant AND payload->>'slotKey' = @slot ORDER BY id DESC LIMIT 1", connection);
+            "SELECT state, run_at FROM jobs WHERE kind = 'meetings.sync' AND tenant_id = @tenant AND payload->>'slotKey' = @slot ORDER BY id DESC LIMIT 1", connection);
         command.Parameters.AddWithValue("tenant", clinic.Tenant.Id);
         command.Parameters.AddWithValue("slot", slotKey);
         await using var reader = await command.ExecuteReaderAsync();

@@ -31,6 +31,7 @@ public sealed class BookingStartup : ModuleStartup
         services.AddScoped<ManageLinks>();
         services.AddScoped<StaffContext>();
         services.AddScoped<MeetingLookup>();
+        services.AddSingleton<MeetingProviderChoices>();
         services.AddScoped<SlotSuggestions>();
         services.AddScoped<IHostDirectory, HostDirectory>();
         services.AddSingleton<IRecipeStep, ServicesRecipeStep>();

@@ -30,8 +30,6 @@ public sealed class CoreStartup : ModuleStartup
     /// <summary>The rate-limit policy of account forms (sign-in, password reset, sign-up): posts per client address.</summary>
     public const string AccountRateLimit = "account";
 
-    public override int Order => -1000;
-
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();

@@ -28,8 +28,6 @@ namespace Telemed.Notifications;
 /// <summary>Clinic-editable Liquid templates, e-mail over SMTP with ICS invites, SMS, delivery and reminders as jobs, the Outbox.</summary>
 public sealed class NotificationsStartup : ModuleStartup
 {
-    public override int Order => 200;
-
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -51,6 +49,7 @@ public sealed class NotificationsStartup : ModuleStartup
         services.AddScoped<NotificationSender>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<MeetingTexts>();
+        services.AddScoped<IMeetingDetailsTemplates>(provider => provider.GetRequiredService<MeetingTexts>());
         services.AddScoped<IMessageDelivery, MessageDelivery>();
 
         services.AddSingleton<EmbeddedSmtpServer>();
@@ -60,7 +59,7 @@ public sealed class NotificationsStartup : ModuleStartup
         services.AddHttpClient<ISmsProvider, HttpSmsProvider>(client => client.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddEventSubscriber<AppointmentChanged, AppointmentNotifier>(AppointmentNotifier.Kind);
-        services.AddEventSubscriber<MeetingLinkNotice, MeetingNotifier>(MeetingNotifier.Kind);
+        services.AddEventSubscriber<MeetingChanged, MeetingNotifier>(MeetingNotifier.Kind);
         services.AddJob<DeliverMessageJob>(DeliverMessageJob.Kind);
         services.AddJob<SendReminderJob>(SendReminderJob.Kind);
         services.AddSingleton<IRecipeStep, TemplatesRecipeStep>();

@@ -6,7 +6,6 @@ namespace Telemed.Core.Data;
 public sealed class CoreMigrations : IMigrationSource
 {
     public string Module => "Telemed.Core";
-    public int Order => -1000;
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [

@@ -22,6 +22,13 @@ public interface IJobQueue
     /// transaction commits. Returns the job id, or null when the unique key already had a live job.
     /// </summary>
     Task<long?> EnqueueAsync(JobRequest job, DbConnection? connection = null, DbTransaction? transaction = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Enqueues many jobs in one statement (imports, fan-out to many appointments), inside the caller's transaction
+    /// when one is given, and wakes the workers once. A job whose unique key already has a live job is skipped,
+    /// as with <see cref="EnqueueAsync"/>. Returns how many jobs were enqueued.
+    /// </summary>
+    Task<int> EnqueueManyAsync(IReadOnlyList<JobRequest> jobs, DbConnection? connection = null, DbTransaction? transaction = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The outcome a handler can ask for instead of success.</summary>

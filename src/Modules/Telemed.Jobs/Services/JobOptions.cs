@@ -3,8 +3,20 @@ namespace Telemed.Jobs.Services;
 /// <summary>Queue settings, bound from the <c>Jobs</c> configuration section.</summary>
 public sealed class JobOptions
 {
-    /// <summary>Concurrent workers in this process; 0 makes a node that enqueues but never runs jobs.</summary>
-    public int Workers { get; set; } = 2;
+    /// <summary>
+    /// Jobs this process runs at once; 0 makes a node that enqueues but never runs jobs. Jobs mostly wait on
+    /// providers (Zoom, mail, SMS), so a few per core; few enough to leave most of the connection pool to pages.
+    /// </summary>
+    public int Workers { get; set; } = Math.Clamp(Environment.ProcessorCount * 4, 4, 16);
+
+    /// <summary>
+    /// Jobs a node claims beyond its free workers (default: as many as <see cref="Workers"/>), so that a worker
+    /// finishing a job finds the next one here instead of waiting for a claim. They wait in this node, their
+    /// leases kept alive, until a worker is free.
+    /// </summary>
+    public int? ClaimAhead { get; set; }
+
+    public int EffectiveClaimAhead => Math.Max(0, ClaimAhead ?? Workers);
 
     public int MaxAttempts { get; set; } = 8;
 
@@ -18,9 +30,6 @@ public sealed class JobOptions
 
     /// <summary>How long finished jobs stay visible before the hourly clean-up removes them.</summary>
     public TimeSpan RetainFinished { get; set; } = TimeSpan.FromDays(3);
-
-    /// <summary>Registers diagnostic job kinds used by tests and load runs.</summary>
-    public bool Diagnostics { get; set; }
 
     /// <summary>Exponential backoff with ±20% jitter, so retries of many failed jobs spread out.</summary>
     public TimeSpan Backoff(int attempt)

@@ -15,53 +15,73 @@ public sealed class JobQueue(Database database, IOptions<JobOptions> options) : 
 {
     public const string Channel = "jobs";
 
+    private const string OnLiveUniqueKeyDoNothing =
+        "ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL AND state IN ('available', 'running', 'retrying') DO NOTHING";
+
     private const string InsertSql = $"""
         INSERT INTO jobs (tenant_id, kind, payload, max_attempts, run_at, unique_key)
         VALUES (@tenant, @kind, @payload, @max, COALESCE(@run_at, now()), @unique)
-        ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL AND state IN ('available', 'running', 'retrying') DO NOTHING
+        {OnLiveUniqueKeyDoNothing}
         RETURNING id;
         """;
 
-    public async Task<long?> EnqueueAsync(JobRequest job, DbConnection? connection = null, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    private const string InsertManySql = $"""
+        INSERT INTO jobs (tenant_id, kind, payload, max_attempts, run_at, unique_key)
+        SELECT r.tenant, r.kind, r.payload::jsonb, r.max, COALESCE(r.run_at, now()), r.unique_key
+        FROM unnest(@tenants, @kinds, @payloads, @maxes, @run_ats, @unique_keys) AS r(tenant, kind, payload, max, run_at, unique_key)
+        {OnLiveUniqueKeyDoNothing};
+        """;
+
+    private const string NotifySql = $"SELECT pg_notify('{Channel}', '')";
+
+    public Task<long?> EnqueueAsync(JobRequest job, DbConnection? connection = null, DbTransaction? transaction = null, CancellationToken cancellationToken = default) =>
+        InCallersTransactionAsync(connection, transaction, (c, t) => InsertAsync(c, t, job, cancellationToken), cancellationToken);
+
+    public Task<int> EnqueueManyAsync(IReadOnlyList<JobRequest> jobs, DbConnection? connection = null, DbTransaction? transaction = null, CancellationToken cancellationToken = default) =>
+        jobs.Count == 0
+            ? Task.FromResult(0)
+            : InCallersTransactionAsync(connection, transaction, (c, t) => InsertManyAsync(c, t, jobs, cancellationToken), cancellationToken);
+
+    private async Task<T> InCallersTransactionAsync<T>(DbConnection? connection, DbTransaction? transaction,
+        Func<NpgsqlConnection, NpgsqlTransaction?, Task<T>> insert, CancellationToken cancellationToken)
     {
         if (connection is null)
         {
             await using var own = await database.App.OpenConnectionAsync(cancellationToken);
-            return await InsertAsync(own, null, job, cancellationToken);
+            return await insert(own, null);
         }
-        return await InsertAsync((NpgsqlConnection)connection, (NpgsqlTransaction?)transaction, job, cancellationToken);
-    }
-
-    /// <summary>Inserts many jobs in one statement (bulk imports, load runs) and wakes the workers once.</summary>
-    public async Task<int> EnqueueManyAsync(string kind, IReadOnlyList<string> payloads, Guid? tenantId = null, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO jobs (tenant_id, kind, payload, max_attempts)
-            SELECT @tenant, @kind, p::jsonb, @max FROM unnest(@payloads) AS p;
-            SELECT pg_notify('jobs', '');
-            """, connection);
-        command.Parameters.AddWithValue("tenant", (object?)tenantId ?? DBNull.Value);
-        command.Parameters.AddWithValue("kind", kind);
-        command.Parameters.AddWithValue("max", options.Value.MaxAttempts);
-        command.Parameters.AddWithValue("payloads", payloads.ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return payloads.Count;
+        return await insert((NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
     }
 
     private async Task<long?> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, JobRequest job, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         var insert = new NpgsqlBatchCommand(InsertSql);
-        insert.Parameters.AddWithValue("tenant", (object?)job.TenantId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("tenant", NpgsqlDbType.Uuid, (object?)job.TenantId ?? DBNull.Value);
         insert.Parameters.AddWithValue("kind", job.Kind);
         insert.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, job.PayloadJson);
         insert.Parameters.AddWithValue("max", job.MaxAttempts ?? options.Value.MaxAttempts);
-        insert.Parameters.AddWithValue("run_at", NpgsqlDbType.TimestampTz, (object?)job.RunAt ?? DBNull.Value);
-        insert.Parameters.AddWithValue("unique", (object?)job.UniqueKey ?? DBNull.Value);
+        insert.Parameters.AddWithValue("run_at", NpgsqlDbType.TimestampTz, (object?)job.RunAt?.UtcDateTime ?? DBNull.Value);
+        insert.Parameters.AddWithValue("unique", NpgsqlDbType.Text, (object?)job.UniqueKey ?? DBNull.Value);
         batch.BatchCommands.Add(insert);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{Channel}', '')"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
+    }
+
+    private async Task<int> InsertManyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<JobRequest> jobs, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var insert = new NpgsqlBatchCommand(InsertManySql);
+        insert.Parameters.AddWithValue("tenants", NpgsqlDbType.Array | NpgsqlDbType.Uuid, jobs.Select(j => j.TenantId).ToArray());
+        insert.Parameters.AddWithValue("kinds", jobs.Select(j => j.Kind).ToArray());
+        insert.Parameters.AddWithValue("payloads", jobs.Select(j => j.PayloadJson).ToArray());
+        insert.Parameters.AddWithValue("maxes", jobs.Select(j => j.MaxAttempts ?? options.Value.MaxAttempts).ToArray());
+        insert.Parameters.AddWithValue("run_ats", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, jobs.Select(j => j.RunAt?.UtcDateTime).ToArray());
+        insert.Parameters.AddWithValue("unique_keys", NpgsqlDbType.Array | NpgsqlDbType.Text, jobs.Select(j => j.UniqueKey).ToArray());
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return insert.RecordsAffected;
     }
 }

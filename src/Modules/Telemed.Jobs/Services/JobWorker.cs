@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,14 +7,18 @@ using Telemed.Core.Data;
 namespace Telemed.Jobs.Services;
 
 /// <summary>
-/// Runs <see cref="JobOptions.Workers"/> loops in this process. Each claims one job at a time and,
-/// while jobs keep coming, claims the next without waiting; when the queue is empty it sleeps until
-/// a NOTIFY wakes it or the poll interval passes (which is also when scheduled jobs come due).
+/// Runs <see cref="JobOptions.Workers"/> worker loops in this process, fed by one claim loop. The claim loop
+/// takes as many due jobs as there is room for (free workers plus <see cref="JobOptions.ClaimAhead"/>) in one
+/// statement and queues them here; a worker that finishes a job takes the next one at once, without another
+/// round trip to the database. Outcomes go to the <see cref="JobCompleter"/>, which writes them in batches; one
+/// heartbeat extends every lease this process holds, queued or running. When nothing is due the claim loop
+/// sleeps until a NOTIFY wakes it or the poll interval passes (which is also when scheduled jobs come due).
 /// </summary>
-public sealed class JobWorker(JobRunner runner, PostgresNotifications notifications, IOptions<JobOptions> options, ILogger<JobWorker> logger)
-    : BackgroundService
+public sealed class JobWorker(
+    JobLeases leases, JobExecutor executor, JobCompleter completer, HeldLeases held, PostgresNotifications notifications,
+    IOptions<JobOptions> options, ILogger<JobWorker> logger) : BackgroundService
 {
-    private readonly List<SemaphoreSlim> _wakeUps = [];
+    private readonly SemaphoreSlim _wakeUp = new(0, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,15 +27,130 @@ public sealed class JobWorker(JobRunner runner, PostgresNotifications notificati
         {
             return;
         }
-        for (var i = 0; i < workers; i++)
-        {
-            _wakeUps.Add(new SemaphoreSlim(0));
-        }
-        notifications.Subscribe(JobQueue.Channel, _ => WakeAll());
+        notifications.Subscribe(JobQueue.Channel, _ => WakeUp());
         var name = $"{Environment.MachineName}:{Environment.ProcessId}";
-        logger.LogInformation("Starting {Workers} job workers as {Name}", workers, name);
-        var loops = Enumerable.Range(0, workers).Select(i => RunLoopAsync($"{name}:{i}", _wakeUps[i], stoppingToken));
-        await Task.WhenAll(loops.Append(RescueLoopAsync(stoppingToken)));
+        var room = workers + options.Value.EffectiveClaimAhead;
+        logger.LogInformation("Starting {Workers} job workers as {Name}, holding up to {Room} jobs", workers, name, room);
+
+        using var free = new SemaphoreSlim(room, room);
+        var claimed = Channel.CreateUnbounded<ClaimedJob>(new UnboundedChannelOptions { SingleWriter = true });
+        using var stopHolding = new CancellationTokenSource();
+        var writing = completer.RunAsync(stoppingToken);
+        var heartbeat = HeartbeatLoopAsync(stopHolding.Token);
+        var rescue = RescueLoopAsync(stoppingToken);
+        var working = Enumerable.Range(0, workers).Select(_ => WorkLoopAsync(claimed.Reader, free, stoppingToken)).ToArray();
+        try
+        {
+            await ClaimLoopAsync(name, free, claimed.Writer, stoppingToken);
+        }
+        finally
+        {
+            // Running jobs see the stopping token and hand their job back, as do the queued ones; the leases are
+            // kept alive until the last outcome is written.
+            claimed.Writer.Complete();
+            await Task.WhenAll(working);
+            completer.CompleteAdding();
+            await writing;
+            await stopHolding.CancelAsync();
+            await Task.WhenAll(heartbeat, rescue);
+        }
+    }
+
+    private async Task ClaimLoopAsync(string name, SemaphoreSlim free, ChannelWriter<ClaimedJob> queue, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var taken = 0;
+            try
+            {
+                await free.WaitAsync(stoppingToken);
+                taken = 1;
+                while (free.Wait(0))
+                {
+                    taken++;
+                }
+                var claimed = await leases.ClaimAsync(name, taken, stoppingToken);
+                ReleaseUnused(free, taken - claimed.Count);
+                taken = 0;
+                foreach (var job in claimed)
+                {
+                    held.Hold(job);
+                    queue.TryWrite(job);
+                }
+                if (claimed.Count == 0)
+                {
+                    await _wakeUp.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                ReleaseUnused(free, taken);
+                return;
+            }
+            catch (Exception exception)
+            {
+                ReleaseUnused(free, taken);
+                // The database may be restarting; back off briefly rather than spin.
+                logger.LogError(exception, "The job workers of {Name} could not claim jobs", name);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private static void ReleaseUnused(SemaphoreSlim free, int unused)
+    {
+        if (unused > 0)
+        {
+            free.Release(unused);
+        }
+    }
+
+    /// <summary>One worker: runs queued jobs one after another until the queue is closed and empty.</summary>
+    private async Task WorkLoopAsync(ChannelReader<ClaimedJob> queue, SemaphoreSlim free, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await foreach (var job in queue.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                var outcome = stoppingToken.IsCancellationRequested
+                    ? JobOutcome.HandedBack(job)
+                    : await executor.RunAsync(job, stoppingToken);
+                await completer.CompleteAsync(outcome);
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Job {Id} could not be run; it runs again once its lease expires", job.Context.Id);
+            }
+            finally
+            {
+                free.Release();
+            }
+        }
+    }
+
+    /// <summary>Every third of a lease, extends every lease this process holds, in one statement.</summary>
+    private async Task HeartbeatLoopAsync(CancellationToken stopHolding)
+    {
+        while (!stopHolding.IsCancellationRequested)
+        {
+            await Task.Delay(options.Value.Lease / 3, stopHolding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var leasesHeld = held.Snapshot();
+            if (leasesHeld.Length == 0 || stopHolding.IsCancellationRequested)
+            {
+                continue;
+            }
+            try
+            {
+                await leases.ExtendAsync(leasesHeld, stopHolding);
+            }
+            catch (Exception exception) when (!stopHolding.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Could not extend the leases of {Count} jobs", leasesHeld.Length);
+            }
+            catch (OperationCanceledException) { }
+        }
     }
 
     /// <summary>Every half lease, returns jobs of dead workers to the queue (any node may do it; it is idempotent).</summary>
@@ -41,49 +161,19 @@ public sealed class JobWorker(JobRunner runner, PostgresNotifications notificati
             await Task.Delay(options.Value.Lease / 2, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             try
             {
-                await runner.RescueExpiredLeasesAsync(stoppingToken);
+                await leases.RescueExpiredAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(exception, "Could not rescue jobs with expired leases");
             }
+            catch (OperationCanceledException) { }
         }
     }
 
-    private async Task RunLoopAsync(string workerName, SemaphoreSlim wakeUp, CancellationToken stoppingToken)
+    private void WakeUp()
     {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await runner.RunNextAsync(workerName, stoppingToken))
-                {
-                    continue;
-                }
-                await wakeUp.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The database may be restarting; back off briefly rather than spin.
-                logger.LogError(exception, "Job worker {Worker} failed to claim a job", workerName);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
-
-    private void WakeAll()
-    {
-        foreach (var wakeUp in _wakeUps)
-        {
-            if (wakeUp.CurrentCount == 0)
-            {
-                wakeUp.Release();
-            }
-        }
+        try { _wakeUp.Release(); }
+        catch (SemaphoreFullException) { }
     }
 }

@@ -1,45 +1,42 @@
+using Telemed.Core.Clinic;
 using Telemed.Core.Events;
 using Telemed.Notifications.Models;
 using Telemed.Notifications.Services;
 
 namespace Telemed.Notifications.Handlers;
 
-public enum MeetingNoticeKind
-{
-    /// <summary>The meeting was created after the booking: the patient gets the join link.</summary>
-    LinkReady,
-    /// <summary>The join link changed (the meeting was re-created): the patient gets the new one.</summary>
-    LinkChanged,
-    /// <summary>The meeting could not be created: the clinic's staff are told.</summary>
-    Failed,
-}
-
 /// <summary>
-/// What the meetings module reports about an appointment's meeting. The seam for <c>MeetingChanged</c>: the meetings module
-/// publishes this (through <see cref="EventPublisher"/>, delivered as jobs of <see cref="MeetingNotifier.Kind"/>) or calls
-/// <see cref="MeetingNotifier.NotifyAsync"/> from its own subscriber.
+/// Tells people what the meetings module reports: the join link once the meeting exists (it is made after the
+/// booking, so the confirmation may not have had it), a new link when the meeting was replaced, and the clinic's
+/// staff when a meeting could not be made. Each booked appointment of a group slot gets its own message.
 /// </summary>
-public sealed record MeetingLinkNotice(Guid AppointmentId, MeetingNoticeKind Kind, string? Error = null);
-
-/// <summary>Sends the meeting-link-ready, link-changed and meeting-failed messages for an appointment this module knows.</summary>
-public sealed class MeetingNotifier(AppointmentStates states, NotificationSender sender) : IEventSubscriber<MeetingLinkNotice>
+public sealed class MeetingNotifier(AppointmentStates states, NotificationSender sender) : IEventSubscriber<MeetingChanged>
 {
-    public const string Kind = "notifications.meeting-notice";
+    public const string Kind = "notifications.meeting-changed";
 
-    public Task HandleAsync(MeetingLinkNotice domainEvent, CancellationToken cancellationToken) => NotifyAsync(domainEvent, cancellationToken);
-
-    public async Task<int> NotifyAsync(MeetingLinkNotice notice, CancellationToken cancellationToken)
+    public async Task HandleAsync(MeetingChanged change, CancellationToken cancellationToken)
     {
-        var appointment = await states.FindAsync(notice.AppointmentId, cancellationToken);
-        if (appointment is null || appointment.Status != "confirmed" || appointment.EndUtc < DateTimeOffset.UtcNow)
+        var (notification, recipient) = change.Change switch
         {
-            return 0;
-        }
-        return notice.Kind switch
-        {
-            MeetingNoticeKind.LinkReady => await sender.SendAsync(NotificationEvent.MeetingLinkReady, appointment, [NotificationRecipient.Patient], cancellationToken),
-            MeetingNoticeKind.LinkChanged => await sender.SendAsync(NotificationEvent.MeetingLinkChanged, appointment, [NotificationRecipient.Patient], cancellationToken),
-            _ => await sender.SendAsync(NotificationEvent.MeetingFailed, appointment, [NotificationRecipient.Staff], cancellationToken, notice.Error),
+            MeetingChange.Created => (NotificationEvent.MeetingLinkReady, NotificationRecipient.Patient),
+            MeetingChange.LinkChanged => (NotificationEvent.MeetingLinkChanged, NotificationRecipient.Patient),
+            MeetingChange.Failed => (NotificationEvent.MeetingFailed, NotificationRecipient.Staff),
+            // Cancellations and ends are told with the appointment's own messages.
+            _ => ((NotificationEvent?)null, default(NotificationRecipient)),
         };
+        if (notification is null)
+        {
+            return;
+        }
+        foreach (var appointmentId in change.AppointmentIds)
+        {
+            var appointment = await states.FindAsync(appointmentId, cancellationToken);
+            if (appointment is null || appointment.Status != "confirmed" || appointment.EndUtc < DateTimeOffset.UtcNow)
+            {
+                continue;
+            }
+            await sender.SendAsync(notification.Value, appointment, [recipient], cancellationToken,
+                change.Change == MeetingChange.Failed ? change.Reason : null);
+        }
     }
 }

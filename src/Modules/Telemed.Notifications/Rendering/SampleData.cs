@@ -10,11 +10,14 @@ public static class SampleData
     {
         var start = new DateTimeOffset(now.UtcDateTime.Date.AddDays(2).AddHours(14), TimeSpan.Zero);
         return new AppointmentChanged(Guid.Parse("5a3b1e2c-0000-4000-8000-000000000001"), AppointmentChange.Booked, "confirmed",
-            Guid.Empty, "Video consultation", true, MeetingProviderKind.Zoom, 1, Guid.Empty, null, "Dr Alice Morgan",
+            Guid.Empty, "Video consultation", true, "zoom", 1, Guid.Empty, null, "Dr Alice Morgan",
             clinic.TimeZone, start, start.AddMinutes(30), "Sam Patient", "sam.patient@example.org", "+447700900123",
             clinic.TimeZone, "The doctor is unwell", "sample", start.AddDays(-1), 3);
     }
 
-    public static MeetingInfo Meeting() => new(MeetingProviderKind.Zoom, MeetingState.Created,
-        "https://zoom.us/j/85012345678?pwd=sample", "Ab3dE7", "https://zoom.us/s/85012345678?zak=sample", null, 1, null);
+    public static MeetingInfo Meeting() => new()
+    {
+        Provider = "zoom", ProviderName = "Zoom", State = MeetingState.Created, JoinUrl = "https://zoom.us/j/85012345678?pwd=sample",
+        Passcode = "Ab3dE7", StartUrl = "https://zoom.us/s/85012345678?zak=sample", Attempts = 1,
+    };
 }

@@ -56,7 +56,7 @@ public static class TokenModel
         var meeting = context.Meeting;
         var meetingHash = new LiquidObject
         {
-            ["provider"] = ProviderName(meeting?.Provider ?? a.MeetingProvider),
+            ["provider"] = meeting?.ProviderName ?? "",
             ["state"] = (meeting?.State ?? MeetingState.NotApplicable).ToString().ToLowerInvariant(),
             ["join_url"] = meeting?.State == MeetingState.Created ? meeting.JoinUrl ?? "" : "",
             ["passcode"] = meeting?.State == MeetingState.Created ? meeting.Passcode ?? "" : "",
@@ -84,13 +84,6 @@ public static class TokenModel
             ["meeting"] = meetingHash,
         };
     }
-
-    public static string ProviderName(MeetingProviderKind provider) => provider switch
-    {
-        MeetingProviderKind.Zoom => "Zoom",
-        MeetingProviderKind.GoogleMeet => "Google Meet",
-        _ => "",
-    };
 
     private static string StartsIn(TimeSpan left)
     {

@@ -9,7 +9,7 @@ namespace Telemed.Notifications.Services;
 /// The meeting topic and agenda from the clinic's <c>meetingdetails.host.meeting</c> template, for the meetings module
 /// (Zoom topic and agenda). Rendered without the patient's name or contact details: they are stored at the provider.
 /// </summary>
-public sealed class MeetingTexts(TemplateStore templates, MessageRenderer renderer, MessageContexts contexts)
+public sealed class MeetingTexts(TemplateStore templates, MessageRenderer renderer, MessageContexts contexts) : IMeetingDetailsTemplates
 {
     public static readonly TemplateKey Key = new(NotificationEvent.MeetingDetails, NotificationRecipient.Host, NotificationChannel.Meeting);
 

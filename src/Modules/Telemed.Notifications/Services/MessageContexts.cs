@@ -16,7 +16,8 @@ public sealed class MessageContexts(TenantContext tenantContext, PublicUrls urls
     public async Task<MessageContext> ForAsync(AppointmentChanged appointment, NotificationRecipient recipient, CancellationToken cancellationToken)
     {
         var clinic = tenantContext.Required;
-        var provider = appointment.Telemed ? meetings.FirstOrDefault(m => m.Provider == appointment.MeetingProvider) : null;
+        // One meetings module answers for every provider; without it (or for an in-person visit) there is no meeting.
+        var provider = appointment.Telemed ? meetings.FirstOrDefault() : null;
         MeetingInfo? meeting = null;
         if (provider is not null)
         {

@@ -12,7 +12,7 @@ using Telemed.Core.Tenancy;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>Create or edit a host. Admins edit anyone; a host edits their own hours and time away.</summary>
-[Authorize(Policy = "booking.appointments")]
+[Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
 public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDirectory users, TenantContext tenantContext) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }

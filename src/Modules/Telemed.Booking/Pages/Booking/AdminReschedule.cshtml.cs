@@ -9,7 +9,7 @@ using Telemed.Booking.Services;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>Staff move an appointment for the patient: the host's free times in the host's zone.</summary>
-[Authorize(Policy = "booking.appointments")]
+[Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
 public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffContext staff, SlotFinder finder, BookingService booking) : StaffAppointmentModel(appointments, staff)
 {
     [BindProperty(SupportsGet = true)] public string? Day { get; set; }
