@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Clinic;
+using Telemed.Core.Messaging;
 using Telemed.Zoom.IntegrationTests.Infrastructure;
 using Telemed.Zoom.Services;
 using static Telemed.Zoom.IntegrationTests.Infrastructure.ZoomClinics;
@@ -45,6 +46,28 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         var deleted = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "deleted");
         Assert.Empty(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
         Assert.Null(deleted.ProtectedStartUrl);
+    }
+
+    [Fact]
+    public async Task NameTheMeetingFromTheClinicsTemplateAndSendThePatientTheJoinLinkOnceItExists()
+    {
+        var clinic = await CreateAsync(Host);
+        var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddDays(3), patient: "Priya Confidential") with { PatientEmail = $"p-{Guid.NewGuid():N}@example.org" };
+
+        await PublishAsync(Host, clinic, booked);
+        var created = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+        var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
+        Assert.Equal("Video consultation with Dr Test Host", atZoom.GetProperty("topic").GetString());
+        // Health data stays out of Zoom: neither the patient's name nor their address is in the meeting.
+        Assert.DoesNotContain("Priya", atZoom.GetRawText());
+        Assert.DoesNotContain(booked.PatientEmail, atZoom.GetRawText());
+
+        var linkReady = await Waiting.ForAsync(() => Host.InTenantAsync(clinic.Tenant, async services =>
+            (await services.GetRequiredService<MessageLog>().SearchAsync(new MessageSearch(booked.PatientEmail, "email")))
+                .FirstOrDefault(m => m.Template == "meetinglinkready.patient.email")), m => m is not null, _ => "not logged yet", "the link-ready e-mail");
+        Assert.Contains(created.JoinUrl!, linkReady!.Body);
+        Assert.Contains(created.Passcode!, linkReady.Body);
+        Assert.DoesNotContain(atZoom.GetProperty("start_url").GetString()!, linkReady.Body + linkReady.HtmlBody);
     }
 
     [Fact]

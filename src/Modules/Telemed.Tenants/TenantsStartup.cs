@@ -33,7 +33,6 @@ public sealed class TenantsStartup : ModuleStartup
             new AdminMenuItem("Settings", "/admin/settings", TenantPermissions.ManageSettings.Name, 90),
             new AdminMenuItem("Message log", "/admin/messages", TenantPermissions.ReadMessages.Name, 85),
             new AdminMenuItem("Message log", "/platform/messages", TenantPermissions.ReadMessages.Name, 30, AdminMenuItem.Platform));
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/Tenants/AdminMessages", "/platform/messages"));
     }
 }
 

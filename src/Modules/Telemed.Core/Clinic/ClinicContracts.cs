@@ -72,3 +72,12 @@ public interface IMeetingLinks
     /// <summary>Staff warnings for the appointments among these whose video meeting cannot be made because of their host.</summary>
     Task<IReadOnlyDictionary<Guid, string>> WarningsAsync(IReadOnlyCollection<Guid> appointmentIds, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A meeting's topic and agenda from the clinic's templates (the notifications module), so every provider names its
+/// meetings the way the clinic wrote. Rendered without the patient's name or contact: they are stored at the provider.
+/// </summary>
+public interface IMeetingDetailsTemplates
+{
+    Task<(string Topic, string Agenda)> RenderAsync(AppointmentChanged appointment, CancellationToken cancellationToken);
+}

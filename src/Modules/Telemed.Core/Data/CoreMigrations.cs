@@ -46,5 +46,16 @@ public sealed class CoreMigrations : IMigrationSource
             CREATE INDEX message_log_tenant_created ON message_log (tenant_id, created_at DESC);
             {TenantTableSql.Isolate("message_log")}
             """),
+        new(3, "message log records delivery", """
+            ALTER TABLE message_log
+              ADD COLUMN html_body text,
+              ADD COLUMN attachment text,
+              ADD COLUMN template text,
+              ADD COLUMN appointment_id uuid,
+              ADD COLUMN attempts int NOT NULL DEFAULT 0,
+              ADD COLUMN provider_answer text,
+              ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+            CREATE INDEX message_log_tenant_recipient ON message_log (tenant_id, lower(recipient));
+            """),
     ];
 }

@@ -5,8 +5,12 @@ using Telemed.Zoom.Models;
 
 namespace Telemed.Zoom.Services;
 
-/// <summary>Zoom as a meeting provider: meetings on the host's own Zoom account, shaped by the clinic's Zoom settings.</summary>
-public sealed class ZoomMeetingProvider(ZoomApiClient api, ZoomSettingsStore settingsStore) : IMeetingProvider
+/// <summary>
+/// Zoom as a meeting provider: meetings on the host's own Zoom account, shaped by the clinic's Zoom settings.
+/// Topic and agenda come from the clinic's meeting-details template when the notifications module is installed, else
+/// from the plain-token templates of the Zoom settings.
+/// </summary>
+public sealed class ZoomMeetingProvider(ZoomApiClient api, ZoomSettingsStore settingsStore, IEnumerable<IMeetingDetailsTemplates> templates) : IMeetingProvider
 {
     public string Id => ZoomStartup.ProviderId;
 
@@ -19,9 +23,14 @@ public sealed class ZoomMeetingProvider(ZoomApiClient api, ZoomSettingsStore set
 
     public async Task<MeetingText> DescribeAsync(AppointmentChanged appointment, string clinicName, string marker, CancellationToken cancellationToken)
     {
+        if (templates.FirstOrDefault() is { } clinicTemplates)
+        {
+            var (topic, agenda) = await clinicTemplates.RenderAsync(appointment, cancellationToken);
+            return ZoomMeetingText.Fit(topic, agenda, marker);
+        }
         var settings = await settingsStore.GetAsync(cancellationToken);
-        return new MeetingText(ZoomMeetingText.Topic(settings.TopicTemplate, appointment, clinicName),
-            ZoomMeetingText.Agenda(settings.AgendaTemplate, appointment, clinicName, marker));
+        return ZoomMeetingText.Fit(ZoomMeetingText.Render(settings.TopicTemplate, appointment, clinicName),
+            ZoomMeetingText.Render(settings.AgendaTemplate, appointment, clinicName), marker);
     }
 
     public async Task<string?> NewPasscodeAsync(CancellationToken cancellationToken) =>
