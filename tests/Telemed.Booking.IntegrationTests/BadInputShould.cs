@@ -37,6 +37,20 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
     [InlineData("service={consultation}&duration=17", HttpStatusCode.BadRequest)]
     [InlineData("service={consultation}&duration=abc", HttpStatusCode.BadRequest)]
     [InlineData("service={consultation}&host=nobody", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&from=0001-01-01", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&from=9999-12-31", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&from=2026-01-01&to=10000-01-01", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&from=2000-01-01&to=2100-12-31", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&from=-1", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&from=99999999999999999999", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&tz=..%2F..%2Fetc%2Fpasswd", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&tz=localtime", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&tz=posix%2FEurope%2FLondon", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&tz=Europe%2F%2FLondon", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&tz=Pacific%20Standard%20Time", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&tz={long:5000}", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&duration=-30", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&duration=99999999999", HttpStatusCode.BadRequest)]
     [InlineData("service={unknown}", HttpStatusCode.NotFound)]
     [InlineData("service={otherConsultation}", HttpStatusCode.NotFound)]
     [InlineData("service={consultation}&host={otherHost}", HttpStatusCode.NotFound)]
@@ -99,6 +113,15 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
     [InlineData("/book/{consultation}/details?host=any&start=yesterday&duration=30&tz=UTC", HttpStatusCode.BadRequest)]
     [InlineData("/book/{consultation}/details?host=any&start=2030-01-01T10:00:00Z&duration=31&tz=UTC", HttpStatusCode.BadRequest)]
     [InlineData("/book/{consultation}/details?host=any&start=2030-01-01T10:00:00Z&duration=30&tz=Nowhere", HttpStatusCode.BadRequest)]
+    [InlineData("/book/{consultation}/details?host=any&start=9999-12-31T23:30:00Z&duration=30&tz=UTC", HttpStatusCode.BadRequest)]
+    [InlineData("/book/{consultation}/details?host=any&start=12%2F31%2F9999&duration=30&tz=UTC", HttpStatusCode.BadRequest)]
+    [InlineData("/book/{consultation}/details?host=any&start=0001-01-01T00:00:00Z&duration=30&tz=Pacific%2FKiritimati", HttpStatusCode.BadRequest)]
+    [InlineData("/book/{consultation}/details?host=any&start=2030-01-01T10:00:00Z&duration=2147483648&tz=UTC", HttpStatusCode.BadRequest)]
+    [InlineData("/book/{consultation}/details?host=any&start=2030-01-01T10:00:00Z&duration=30&tz=localtime", HttpStatusCode.BadRequest)]
+    [InlineData("/book/{consultation}/details?host=%7B{otherHost}%7D&start=2030-01-01T10:00:00Z&duration=30&tz=UTC", HttpStatusCode.NotFound)]
+    [InlineData("/book/%2500/details?host=any", HttpStatusCode.NotFound)]
+    [InlineData("/book/manage/%2500", HttpStatusCode.NotFound)]
+    [InlineData("/book/manage/%25zz%25/appointment.ics", HttpStatusCode.NotFound)]
     [InlineData("/book/{consultation}?host=any", HttpStatusCode.OK)]
     [InlineData("/book/{otherConsultation}", HttpStatusCode.NotFound)]
     [InlineData("/book/manage/forged-token", HttpStatusCode.NotFound)]
@@ -110,6 +133,57 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
         var response = await Host.CreateClient().GetAsync(Clinic.PathBase + Fill(path));
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T23:30:00Z")]
+    [InlineData("12/31/9999")]
+    [InlineData("0001-01-01T00:00:00+14:00")]
+    [InlineData("2101-01-01T10:00:00Z")]
+    public async Task RefuseANewTimeOutsideTheCalendarWithoutMovingTheAppointment(string start)
+    {
+        var client = Host.CreateClient();
+        var slot = (await Clinic.SlotsAsync(client, Clinic.Consultation)).Slots[3];
+        var token = await BookingForms.BookOkAsync(client, Clinic.DetailsUrl(Clinic.Consultation, "any", slot.Start));
+        var url = $"{Clinic.PathBase}/book/manage/{token}/reschedule?start={Uri.EscapeDataString(start)}&tz=Australia%2FLord_Howe";
+
+        var shown = await client.GetAsync(url);
+        var posted = await BookingForms.PostAsync(client, Clinic.PathBase, url, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.BadRequest, shown.StatusCode);
+        Assert.Contains("not valid", await shown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Equal(DateTimeOffset.Parse(slot.Start), (await Appointments.FindByTokenAsync(Host, Clinic, token)).StartUtc);
+    }
+
+    [Theory]
+    [InlineData("tz=Mars%2FOlympus", "Tz", "time zone in the link is not known")]
+    [InlineData("tz=..%2F..%2Fetc%2Fpasswd", "Tz", "time zone in the link is not known")]
+    [InlineData("from=9999-12-31", "From", "from today")]
+    [InlineData("from=0001-01-01", "From", "from today")]
+    [InlineData("from=2026-02-30", "From", "from today")]
+    [InlineData("duration=17", "Duration", "offered for 30, 60 minutes")]
+    [InlineData("duration=99999999999", "Duration", "offered for 30, 60 minutes")]
+    public async Task ShowThePickerWithANoteBesideAFieldTheLinkGotWrong(string query, string field, string message)
+    {
+        var page = await Host.CreateClient().GetPageAsync($"{Clinic.PathBase}/book/{Clinic.Consultation}?{query}");
+
+        Assert.Contains(message, page.FieldError(field));
+        var picker = page.QuerySelector("#slot-picker")!;
+        Assert.Equal("", picker.GetAttribute("data-from") ?? "");
+        Assert.Equal("Europe/London", page.QuerySelector("#tz option[selected]")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("/c//{slug}/book")]
+    [InlineData("/c/{slug}%2Fbook")]
+    [InlineData("/c/%2500/book")]
+    [InlineData("/c/{long:3000}/book")]
+    public async Task AnswerAMangledClinicAddressWithoutAServerError(string path)
+    {
+        var response = await Host.CreateClient().GetAsync(Fill(path.Replace("{slug}", Clinic.Tenant.Slug)));
+
+        Assert.InRange((int)response.StatusCode, 200, 499);
     }
 
     [Fact]
@@ -145,7 +219,9 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
         .Replace("{consultation}", Clinic.Consultation.ToString())
         .Replace("{otherConsultation}", OtherClinic.Consultation.ToString())
         .Replace("{otherHost}", OtherClinic.HostOne.ToString())
-        .Replace("{unknown}", Guid.NewGuid().ToString());
+        .Replace("{unknown}", Guid.NewGuid().ToString())
+        .Replace("{long:5000}", new string('A', 5000))
+        .Replace("{long:3000}", new string('a', 3000));
 
     private static DateTimeOffset NextWeekday(DateTimeOffset day)
     {

@@ -35,7 +35,7 @@ public sealed class BookingFlowShould(HostFixture fixture) : IClassFixture<HostF
         Assert.DoesNotContain(after.Slots, s => s.Start == slot.Start);
         var booked = await RecordedEvents.WaitForAsync(appointment.Id, AppointmentChange.Booked);
         Assert.Equal(appointment.Id.ToString(), booked.SlotKey);
-        Assert.Equal(MeetingProviderKind.Zoom, booked.MeetingProvider);
+        Assert.Equal("zoom", booked.MeetingProvider);
         Assert.Equal("jamie@example.test", booked.PatientEmail);
     }
 

@@ -20,17 +20,10 @@ public static class RecordedEvents
     public static readonly ConcurrentBag<AppointmentChanged> All = [];
 
     /// <summary>Waits until the appointment's events include <paramref name="change"/>.</summary>
-    public static async Task<AppointmentChanged> WaitForAsync(Guid appointmentId, AppointmentChange change)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (All.FirstOrDefault(e => e.AppointmentId == appointmentId && e.Change == change) is { } found)
-            {
-                return found;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No {change} event arrived for {appointmentId}.");
-    }
+    public static async Task<AppointmentChanged> WaitForAsync(Guid appointmentId, AppointmentChange change) =>
+        (await Waiting.ForAsync(
+            () => Task.FromResult(All.FirstOrDefault(e => e.AppointmentId == appointmentId && e.Change == change)),
+            found => found is not null,
+            _ => string.Join(", ", All.Where(e => e.AppointmentId == appointmentId).Select(e => e.Change)) is { Length: > 0 } seen ? seen : "no event of it",
+            $"the {change} event of appointment {appointmentId}"))!;
 }

@@ -7,25 +7,15 @@ using Telemed.Core.Tenancy;
 namespace Telemed.IntegrationTests;
 
 /// <summary>A host whose public address is configured, as in production, and reached through an allowed internal name.</summary>
-public sealed class PublicAddressFixture : IAsyncLifetime
+public sealed class PublicAddressFixture : HostFixture
 {
     public const string PublicBaseUrl = "https://telemed.example";
 
-    public TestHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync(new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Platform:PublicBaseUrl"] = PublicBaseUrl,
         ["Platform:AllowedHosts:0"] = "127.0.0.1",
-    });
-
-    public async Task DisposeAsync()
-    {
-        if (Host is not null)
-        {
-            await Host.DisposeAsync();
-        }
-    }
+    };
 }
 
 /// <summary>Links in messages come from configuration; a Host header nobody configured is refused.</summary>
@@ -94,26 +84,17 @@ public sealed partial class AbsoluteLinksShould(PublicAddressFixture fixture) : 
     }
 
     [Theory]
-    [InlineData("evil.example.com")]
-    [InlineData("telemed.example.evil.com")]
-    [InlineData("localhost")]
-    public async Task RefuseHostsNobodyConfigured(string host)
+    [InlineData("evil.example.com", HttpStatusCode.BadRequest)]
+    [InlineData("telemed.example.evil.com", HttpStatusCode.BadRequest)]
+    [InlineData("localhost", HttpStatusCode.BadRequest)]
+    [InlineData("telemed.example", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    public async Task AnswerOnlyOnThePublicAndAllowedHosts(string host, HttpStatusCode expected)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Host = host;
         var response = await Host.CreateClient().SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    [Theory]
-    [InlineData("telemed.example")]
-    [InlineData("127.0.0.1")]
-    public async Task AnswerOnThePublicAndAllowedHosts(string host)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-        request.Headers.Host = host;
-        var response = await Host.CreateClient().SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
     }
 
     [Fact]

@@ -3,24 +3,14 @@ using System.Net;
 namespace Telemed.IntegrationTests;
 
 /// <summary>A host with the production limit on account forms: ten posts a minute per client address.</summary>
-public sealed class AccountLimitsFixture : IAsyncLifetime
+public sealed class AccountLimitsFixture : HostFixture
 {
     public const int PostsPerMinute = 10;
 
-    public TestHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync(new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimits:AccountPostsPerMinute"] = PostsPerMinute.ToString(),
-    });
-
-    public async Task DisposeAsync()
-    {
-        if (Host is not null)
-        {
-            await Host.DisposeAsync();
-        }
-    }
+    };
 }
 
 /// <summary>Account forms limit posts per client address (every test here shares 127.0.0.1, so there is one).</summary>

@@ -1,11 +1,14 @@
 namespace Telemed.IntegrationTests;
 
 /// <summary>One running host (on its own fresh database) shared by the tests of a class.</summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
     public TestHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync();
+    /// <summary>Settings this fixture's host starts with, over the test defaults.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    public async Task InitializeAsync() => Host = await TestHost.StartAsync(Settings);
 
     public async Task DisposeAsync()
     {

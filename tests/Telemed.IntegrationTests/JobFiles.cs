@@ -12,18 +12,8 @@ public sealed class JobFile : IDisposable
     public IReadOnlyList<string[]> Lines => Files()
         .SelectMany(File.ReadAllLines).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
 
-    public async Task WaitForLinesAsync(int count, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (Lines.Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Expected {count} job runs, saw {Lines.Count}.");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public Task WaitForLinesAsync(int count, TimeSpan? timeout = null) =>
+        Waiting.ForAsync(() => Task.FromResult(Lines.Count), seen => seen >= count, seen => $"{seen} runs", $"{count} job runs written to {Path}", timeout);
 
     private IEnumerable<string> Files() =>
         Directory.GetFiles(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileName(Path) + ".*");

@@ -82,7 +82,7 @@ public sealed class JobQueueShould(HostFixture fixture) : IClassFixture<HostFixt
         Assert.True(retrying.RunAt > DateTimeOffset.UtcNow.AddMilliseconds(900), $"run_at {retrying.RunAt:O} is earlier than the asked-for delay");
         Assert.Empty(file.Lines);
 
-        await file.WaitForLinesAsync(1, TimeSpan.FromSeconds(10));
+        await file.WaitForLinesAsync(1);
         Assert.Equal("2", file.Lines.Single()[1]);
     }
 
@@ -95,7 +95,7 @@ public sealed class JobQueueShould(HostFixture fixture) : IClassFixture<HostFixt
         await Task.Delay(1200);
         Assert.Empty(file.Lines);
 
-        await file.WaitForLinesAsync(1, TimeSpan.FromSeconds(10));
+        await file.WaitForLinesAsync(1);
         Assert.True(DateTimeOffset.UtcNow >= runAt);
     }
 
@@ -237,21 +237,7 @@ public sealed class JobQueueShould(HostFixture fixture) : IClassFixture<HostFixt
 
     private Task<JobView> WaitForStateAsync(long id, string state) => WaitForStateAsync(Host.GetRequiredService<JobStore>(), id, state);
 
-    private static async Task<JobView> WaitForStateAsync(JobStore store, long id, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var job = await store.FindAsync(id);
-            if (job?.State == state)
-            {
-                return job;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Job {id} is {job?.State ?? "missing"}, expected {state}.");
-            }
-            await Task.Delay(50);
-        }
-    }
+    private static async Task<JobView> WaitForStateAsync(JobStore store, long id, string state) =>
+        (await Waiting.ForAsync(() => store.FindAsync(id), job => job?.State == state,
+            job => $"state {job?.State ?? "missing"}", $"job {id} to be {state}"))!;
 }

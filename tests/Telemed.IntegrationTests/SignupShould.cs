@@ -58,6 +58,37 @@ public sealed class SignupShould(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.Equal("Dashboard", dashboard.QuerySelector("h1")!.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("Mars/Olympus")]
+    [InlineData("localtime")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("Europe//Paris")]
+    [InlineData("Pacific Standard Time")]
+    [InlineData("Europe/Paris/../../../../etc/passwd")]
+    public async Task ExplainAnUnknownTimeZoneBesideItsField(string timeZone)
+    {
+        var slug = $"zone-{Guid.NewGuid():N}"[..14];
+
+        var (response, page) = await SubmitAsync(slug: slug, timeZone: timeZone);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("is not a known time zone", page.FieldError("Input.TimeZone"));
+        Assert.Null(await Host.GetRequiredService<ITenantStore>().FindBySlugAsync(slug));
+    }
+
+    [Fact]
+    public async Task LetOneAddressSignUpOnlyAFewClinicsAnHour()
+    {
+        var email = $"serial-{Guid.NewGuid():N}"[..15] + "@new.test";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(email: email)).Response.StatusCode);
+        }
+        var (response, page) = await SubmitAsync(email: email);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("signed up several clinics in the last hour", page.FieldError("Input.AdminEmail"));
+    }
+
     [Fact]
     public async Task NotBeOfferedInsideAClinic()
     {
@@ -66,7 +97,7 @@ public sealed class SignupShould(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     private async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> SubmitAsync(
-        string? slug = null, string email = "founder@new.test", string password = "Founder-Pass-1")
+        string? slug = null, string email = "founder@new.test", string password = "Founder-Pass-1", string timeZone = "Europe/Paris")
     {
         var client = Host.CreateClient();
         var form = await client.GetPageAsync("/signup");
@@ -74,7 +105,7 @@ public sealed class SignupShould(HostFixture fixture) : IClassFixture<HostFixtur
         {
             ["Input.ClinicName"] = "New Clinic",
             ["Input.Slug"] = slug ?? $"new-{Guid.NewGuid():N}"[..12],
-            ["Input.TimeZone"] = "Europe/Paris",
+            ["Input.TimeZone"] = timeZone,
             ["Input.AdminName"] = "Founder",
             ["Input.AdminEmail"] = email,
             ["Input.Password"] = password,

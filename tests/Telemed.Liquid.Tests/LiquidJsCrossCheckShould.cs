@@ -5,7 +5,9 @@ namespace Telemed.Liquid.Tests;
 /// <summary>
 /// Renders a table of templates with this engine and with liquidjs and expects the same text.
 /// The table holds behaviour where liquidjs agrees with Shopify's Ruby engine. It differs on
-/// integer division, float formatting, escaping '"' and forloop.parentloop, which other tests pin to Ruby.
+/// integer division, float formatting, escaping '"' and forloop.parentloop, and on include with a list,
+/// repeated when values, contains with nil items or hash keys, blank blocks, filter argument counts,
+/// ifchanged and doc, which other tests pin to Ruby.
 /// </summary>
 public class LiquidJsCrossCheckShould
 {
@@ -55,7 +57,37 @@ public class LiquidJsCrossCheckShould
         "{% assign list = 'c,a,b' | split: ',' | sort %}{{ list | join: '' }}{{ list.first }}{{ list.size }}",
     ];
 
+    /// <summary>Conformance points where liquidjs agrees with Ruby: include, case, contains and the property filters.</summary>
+    private static readonly string[] ConformanceTable =
+    [
+        "{% include 'product' %}|{% include 'product' with 'x' %}",
+        "{% include 'greet', name: 'Ann', extra: '!' %}|{% include 'greet' name: 'Bo' %}",
+        "{% assign name = 'outer' %}{% include 'greet' %}|{% include 'assigns' %}{{ leaked }}",
+        "{% for product in items %}{% include 'product' %}{% endfor %}",
+        "{% case 'a' %}{% when 'a' %}1{% when 'a' %}2{% else %}E{% endcase %}",
+        "{% case 1 %}{% when 2 %}a{% else %}b{% when 1 %}c{% endcase %}|{% case 3 %}{% when 1 %}a{% else %}b{% endcase %}",
+        "{% if nothing contains 'a' %}y{% else %}n{% endif %}{% if name contains nothing %}y{% else %}n{% endif %}{% if a contains 'a' %}y{% else %}n{% endif %}{% if missing contains 'a' %}y{% else %}n{% endif %}",
+        "{% if words contains 'Apple' %}y{% endif %}{% if words contains 'apple' %}y{% endif %}{% if name contains 'An' %}y{% endif %}",
+        "{{ people | has: 'active' }}|{{ people | has: 'name', 'Zed' }}|{{ people | has: 'name', 'Bo' }}|{{ empty_list | has: 'name' }}",
+        "{{ people | find: 'name', 'Zed' }}|{{ people | find: 'active' | map: 'name' }}|{{ people | find: 'active', false | map: 'name' }}",
+        "{{ people | find_index: 'name', 'Cy' }}|{{ people | find_index: 'name', 'Zed' }}|{{ people | find_index: 'active' }}",
+        "{{ people | reject: 'active' | map: 'name' | join }}|{{ people | reject: 'name', 'Al' | map: 'name' | join: ',' }}",
+        "{{ people | where: 'active', true | map: 'name' | join: ',' }}|{{ people | where: 'name', 'Zed' | size }}",
+    ];
+
+    private static readonly Dictionary<string, string> Partials = new()
+    {
+        ["product"] = "[{{ product }}]",
+        ["greet"] = "Hi {{ name }}{{ extra }}",
+        ["assigns"] = "{% assign leaked = 'yes' %}",
+    };
+
     public static readonly TheoryData<string> Templates = new(Table);
+
+    public static readonly TheoryData<string> ConformanceTemplates = new(ConformanceTable);
+
+    private static readonly Lazy<Dictionary<string, string>> ConformanceExpected = new(() =>
+        ConformanceTable.Zip(LiquidJsReference.Render(ConformanceTable, Data, Partials)).ToDictionary(pair => pair.First, pair => pair.Second));
 
     private static readonly Lazy<Dictionary<string, string>> Expected = new(() =>
         Table.Zip(LiquidJsReference.Render(Table, Data)).ToDictionary(pair => pair.First, pair => pair.Second));
@@ -67,5 +99,19 @@ public class LiquidJsCrossCheckShould
         var model = LiquidJsReference.ToLiquid(Data).AsHash;
 
         Assert.Equal(Expected.Value[template], TestLiquid.Render(template, model));
+    }
+
+    [LiquidJsTheory]
+    [MemberData(nameof(ConformanceTemplates))]
+    public void FollowTheReferenceOnIncludeCaseContainsAndPropertyFilters(string template)
+    {
+        var model = LiquidJsReference.ToLiquid(Data).AsHash;
+        var partials = new InMemoryLiquidTemplateStore();
+        foreach (var (name, source) in Partials)
+        {
+            partials.Add(name, source);
+        }
+
+        Assert.Equal(ConformanceExpected.Value[template], new LiquidEngine(templateStore: partials).Render(template, model!));
     }
 }

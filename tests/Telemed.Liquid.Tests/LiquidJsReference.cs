@@ -14,9 +14,15 @@ internal static class LiquidJsReference
 
     public static bool IsAvailable => Folder.Value is not null;
 
-    public static IReadOnlyList<string> Render(IReadOnlyList<string> templates, JsonObject data)
+    /// <summary>Renders each template with the data; <paramref name="partials"/> (name to source) serve include and render.</summary>
+    public static IReadOnlyList<string> Render(IReadOnlyList<string> templates, JsonObject data, IReadOnlyDictionary<string, string>? partials = null)
     {
-        var input = new JsonArray([.. templates.Select(t => new JsonObject { ["template"] = t, ["data"] = data.DeepClone() })]);
+        var input = new JsonArray([.. templates.Select(t => new JsonObject
+        {
+            ["template"] = t,
+            ["data"] = data.DeepClone(),
+            ["partials"] = partials is null ? null : new JsonObject(partials.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+        })]);
         var start = new ProcessStartInfo("node", "render.js")
         {
             WorkingDirectory = Folder.Value!,

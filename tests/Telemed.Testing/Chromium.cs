@@ -10,12 +10,20 @@ public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// Milliseconds Playwright waits for an element, a navigation or an assertion before failing: generous,
+    /// because a loaded two-core machine can take tens of seconds to answer what is instant when idle.
+    /// </summary>
+    public static readonly float DefaultTimeout = (float)Waiting.Generous.TotalMilliseconds;
+
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         if (!File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException($"{ExecutablePath} is missing: install Debian's chromium package (the README's test command does).");
         }
+        // Locator assertions (Expect) retry until the page shows what they ask for, as long as actions and navigations may take.
+        Assertions.SetDefaultExpectTimeout(DefaultTimeout);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,7 +53,12 @@ public sealed class BrowserFixture : Xunit.IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A fresh browser context whose relative URLs resolve against the host.</summary>
-    public Task<IBrowserContext> NewContextAsync(TestHost host) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString().TrimEnd('/'), Locale = "en-GB", TimezoneId = "Europe/London" });
+    /// <summary>A fresh browser context whose relative URLs resolve against the host, waiting as long as <see cref="Chromium.DefaultTimeout"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(TestHost host)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString().TrimEnd('/'), Locale = "en-GB", TimezoneId = "Europe/London" });
+        context.SetDefaultTimeout(Chromium.DefaultTimeout);
+        context.SetDefaultNavigationTimeout(Chromium.DefaultTimeout);
+        return context;
+    }
 }

@@ -74,8 +74,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Waits until /health answers 200, or fails with what the process printed.</summary>
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var limit = timeout ?? Waiting.Generous;
+        var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -93,7 +94,7 @@ public sealed class HostProcess : IAsyncDisposable
             catch (TaskCanceledException) { }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"The host did not become healthy in time:\n{Output}");
+        throw new TimeoutException($"The host did not answer 200 on /health within {limit.TotalSeconds:0} s:\n{Output}");
     }
 
     /// <summary>Asks the process to stop as Ctrl+C would (SIGTERM), and waits for it.</summary>
@@ -107,7 +108,7 @@ public sealed class HostProcess : IAsyncDisposable
         {
             await term!.WaitForExitAsync();
         }
-        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var wait = new CancellationTokenSource(timeout ?? Waiting.Generous);
         await _process.WaitForExitAsync(wait.Token);
     }
 

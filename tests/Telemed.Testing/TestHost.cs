@@ -35,8 +35,10 @@ public sealed class TestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="configureServices">Replaces or adds services after the modules (and the test-only diagnostic jobs) registered theirs.</param>
+    /// <param name="additionalModules">Module assemblies of the test itself, installed beside the product's.</param>
     public static async Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, string? ownerConnectionString = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null,
+        IEnumerable<System.Reflection.Assembly>? additionalModules = null)
     {
         ownerConnectionString ??= await TestPostgres.CreateDatabaseAsync();
         var arguments = new Dictionary<string, string?>
@@ -53,6 +55,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey,
             ["Sandbox:ControlKey"] = SandboxControlKey,
+            // Tests walk doctors through Connect Zoom themselves; the demo recipe's sandbox connections are asked for by name.
+            ["Zoom:RecipeSandboxConnections"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -67,7 +71,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             services.AddDiagnosticJobs();
             configureServices?.Invoke(services);
-        });
+        }, additionalModules);
         await app.StartAsync();
         return new TestHost(app, ownerConnectionString);
     }

@@ -97,7 +97,7 @@ public sealed class ZoomConnectionShould(ZoomHostFixture fixture) : IClassFixtur
 
         await PublishAsync(Host, clinic, appointment);
 
-        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, appointment.SlotKey))?.State == "failed", TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, appointment.SlotKey))?.State == "failed", Waiting.Generous);
         var connection = await InClinicAsync(Host, clinic, db => db.Connections.AsNoTracking().SingleAsync());
         Assert.Equal("lost", connection.Status);
         Assert.Null(connection.ProtectedRefreshToken);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Clinic;
-using Telemed.Zoom.Data;
+using Telemed.Meetings.Data;
 using Telemed.Zoom.IntegrationTests.Infrastructure;
 using static Telemed.Zoom.IntegrationTests.Infrastructure.ZoomClinics;
 
@@ -27,20 +27,20 @@ public sealed class ZoomDeletedMeetingsShould(ZoomHostFixture fixture) : IClassF
 
         if (where == "in Zoom's web portal")
         {
-            await Sandbox.DeleteInPortalAsync(first.ZoomMeetingId!.Value);
+            await Sandbox.DeleteInPortalAsync(first.ZoomId()!.Value);
         }
         else
         {
-            await Sandbox.DeleteThroughApiAsync(clinic.ZoomUser, first.ZoomMeetingId!.Value);
+            await Sandbox.DeleteThroughApiAsync(clinic.ZoomUser, first.ZoomId()!.Value);
         }
 
         var replaced = await ReplacedMeetingAsync(clinic, booked.SlotKey, first);
         var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
-        Assert.Equal(replaced.ZoomMeetingId, atZoom.GetProperty("id").GetInt64());
+        Assert.Equal(replaced.ZoomId(), atZoom.GetProperty("id").GetInt64());
         Assert.NotEqual(first.JoinUrl, replaced.JoinUrl);
         Assert.Equal(replaced.JoinUrl, (await PatientViewAsync(clinic, booked.AppointmentId))!.JoinUrl);
         var staff = await HostViewAsync(clinic, booked.AppointmentId);
-        Assert.Matches($@"Meeting {first.ZoomMeetingId} was deleted at Zoom on \d{{4}}-\d{{2}}-\d{{2}} \d{{2}}:\d{{2}} UTC; a new meeting was created\.", staff!.Reason);
+        Assert.Matches($@"Meeting {first.ZoomId()} was deleted at Zoom on \d{{4}}-\d{{2}}-\d{{2}} \d{{2}}:\d{{2}} UTC; a new meeting was created\.", staff!.Reason);
         Assert.Equal(2, await Sandbox.CountRequestsAsync(clinic.ZoomUser, "zoom.meetings.create"));
     }
 
@@ -53,7 +53,7 @@ public sealed class ZoomDeletedMeetingsShould(ZoomHostFixture fixture) : IClassF
         var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
 
         await PublishAsync(Host, clinic, booked with { Change = AppointmentChange.Cancelled, Status = "cancelled" });
-        await Sandbox.DeliveredDeletionAsync(meeting.ZoomMeetingId!.Value);
+        await Sandbox.DeliveredDeletionAsync(meeting.ZoomId()!.Value);
         await Task.Delay(500);
 
         await SettledMeetingAsync(Host, clinic, booked.SlotKey, "deleted");
@@ -72,11 +72,11 @@ public sealed class ZoomDeletedMeetingsShould(ZoomHostFixture fixture) : IClassF
         await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, booked.SlotKey)) is { EndRequested: true } m && m.SyncedVersion >= m.DesiredVersion,
             TimeSpan.FromSeconds(20));
 
-        await Sandbox.DeleteInPortalAsync(meeting.ZoomMeetingId!.Value);
+        await Sandbox.DeleteInPortalAsync(meeting.ZoomId()!.Value);
 
         var after = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "deleted");
         Assert.Null(after.JoinUrl);
-        Assert.Null(after.ZoomMeetingId);
+        Assert.Null(after.ZoomId());
         Assert.Equal(1, await Sandbox.CountRequestsAsync(clinic.ZoomUser, "zoom.meetings.create"));
     }
 
@@ -91,7 +91,7 @@ public sealed class ZoomDeletedMeetingsShould(ZoomHostFixture fixture) : IClassF
         Assert.Equal(first.JoinUrl, (await PatientVisits.JoinOnAsync(Host, visit.ConfirmationUrl)).Href);
 
         await Sandbox.AddFaultAsync(new { user = clinic.ZoomUser, kind = "error", status = 503, count = 1000, operation = "zoom.meetings.create" });
-        await Sandbox.DeleteInPortalAsync(first.ZoomMeetingId!.Value);
+        await Sandbox.DeleteInPortalAsync(first.ZoomId()!.Value);
         await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, booked.SlotKey))?.LastError is not null, TimeSpan.FromSeconds(20));
 
         foreach (var url in new[] { visit.ConfirmationUrl, visit.ManageUrl })
@@ -117,27 +117,27 @@ public sealed class ZoomDeletedMeetingsShould(ZoomHostFixture fixture) : IClassF
         var booked = Appointment(clinic, start);
         await PublishAsync(Host, clinic, booked);
         var first = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
-        await Sandbox.DeleteUnannouncedAsync(clinic.ZoomUser, first.ZoomMeetingId!.Value);
+        await Sandbox.DeleteUnannouncedAsync(clinic.ZoomUser, first.ZoomId()!.Value);
 
         await PublishAsync(Host, clinic, booked with { Change = AppointmentChange.Rescheduled, StartUtc = start.AddHours(1), EndUtc = start.AddHours(1).AddMinutes(30) });
 
         var replaced = await ReplacedMeetingAsync(clinic, booked.SlotKey, first);
         var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
         Assert.Equal(ZoomMeetingSynchronizerFormat(start.AddHours(1)), atZoom.GetProperty("start_time").GetString());
-        Assert.Contains($"Meeting {first.ZoomMeetingId} was deleted at Zoom", (await HostViewAsync(clinic, booked.AppointmentId))!.Reason);
+        Assert.Contains($"Meeting {first.ZoomId()} was deleted at Zoom", (await HostViewAsync(clinic, booked.AppointmentId))!.Reason);
     }
 
     private static string ZoomMeetingSynchronizerFormat(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
     /// <summary>Waits for the slot to have a created meeting other than <paramref name="first"/>, with no work left.</summary>
-    private async Task<ZoomMeetingRecord> ReplacedMeetingAsync(ZoomClinic clinic, string slotKey, ZoomMeetingRecord first, TimeSpan? timeout = null)
+    private async Task<MeetingRecord> ReplacedMeetingAsync(ZoomClinic clinic, string slotKey, MeetingRecord first, TimeSpan? timeout = null)
     {
-        ZoomMeetingRecord? meeting = null;
+        MeetingRecord? meeting = null;
         await Eventually.TrueAsync(async () =>
         {
             meeting = await MeetingAsync(Host, clinic, slotKey);
-            return meeting is { State: "created", ZoomMeetingId: { } id } && id != first.ZoomMeetingId && meeting.SyncedVersion >= meeting.DesiredVersion;
-        }, timeout ?? TimeSpan.FromSeconds(30), () => $"meeting of {slotKey}: {meeting?.State} {meeting?.ZoomMeetingId} v{meeting?.SyncedVersion}/{meeting?.DesiredVersion} {meeting?.LastError}");
+            return meeting is { State: "created", ExternalId: { } id } && id != first.ExternalId && meeting.SyncedVersion >= meeting.DesiredVersion;
+        }, timeout ?? TimeSpan.FromSeconds(30), () => $"meeting of {slotKey}: {meeting?.State} {meeting?.ZoomId()} v{meeting?.SyncedVersion}/{meeting?.DesiredVersion} {meeting?.LastError}");
         return meeting!;
     }
 

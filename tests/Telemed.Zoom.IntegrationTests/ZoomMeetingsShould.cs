@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Clinic;
+using Telemed.Core.Messaging;
 using Telemed.Zoom.IntegrationTests.Infrastructure;
 using Telemed.Zoom.Services;
 using static Telemed.Zoom.IntegrationTests.Infrastructure.ZoomClinics;
@@ -25,7 +26,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         await PublishAsync(Host, clinic, booked);
         var created = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
         var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
-        Assert.Equal(created.ZoomMeetingId, atZoom.GetProperty("id").GetInt64());
+        Assert.Equal(created.ZoomId(), atZoom.GetProperty("id").GetInt64());
         Assert.Equal("2031-03-10T14:30:00Z", atZoom.GetProperty("start_time").GetString());
         Assert.Equal(30, atZoom.GetProperty("duration").GetInt32());
         Assert.Equal("Europe/London", atZoom.GetProperty("timezone").GetString());
@@ -36,15 +37,37 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         Assert.True(atZoom.GetProperty("settings").GetProperty("waiting_room").GetBoolean());
 
         await PublishAsync(Host, clinic, booked with { Change = AppointmentChange.Rescheduled, StartUtc = start.AddDays(1), EndUtc = start.AddDays(1).AddMinutes(45) });
-        await Eventually.TrueAsync(async () => (await Sandbox.LiveMeetingsAsync(clinic.ZoomUser)).Single().GetProperty("duration").GetInt32() == 45, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await Sandbox.LiveMeetingsAsync(clinic.ZoomUser)).Single().GetProperty("duration").GetInt32() == 45, Waiting.Generous);
         var moved = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
         Assert.Equal("2031-03-11T14:30:00Z", moved.GetProperty("start_time").GetString());
-        Assert.Equal(created.ZoomMeetingId, moved.GetProperty("id").GetInt64());
+        Assert.Equal(created.ZoomId(), moved.GetProperty("id").GetInt64());
 
         await PublishAsync(Host, clinic, booked with { Change = AppointmentChange.Cancelled, Status = "cancelled" });
         var deleted = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "deleted");
         Assert.Empty(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
         Assert.Null(deleted.ProtectedStartUrl);
+    }
+
+    [Fact]
+    public async Task NameTheMeetingFromTheClinicsTemplateAndSendThePatientTheJoinLinkOnceItExists()
+    {
+        var clinic = await CreateAsync(Host);
+        var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddDays(3), patient: "Priya Confidential") with { PatientEmail = $"p-{Guid.NewGuid():N}@example.org" };
+
+        await PublishAsync(Host, clinic, booked);
+        var created = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+        var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
+        Assert.Equal("Video consultation with Dr Test Host", atZoom.GetProperty("topic").GetString());
+        // Health data stays out of Zoom: neither the patient's name nor their address is in the meeting.
+        Assert.DoesNotContain("Priya", atZoom.GetRawText());
+        Assert.DoesNotContain(booked.PatientEmail, atZoom.GetRawText());
+
+        var linkReady = await Waiting.ForAsync(() => Host.InTenantAsync(clinic.Tenant, async services =>
+            (await services.GetRequiredService<MessageLog>().SearchAsync(new MessageSearch(booked.PatientEmail, "email")))
+                .FirstOrDefault(m => m.Template == "meetinglinkready.patient.email")), m => m is not null, _ => "not logged yet", "the link-ready e-mail");
+        Assert.Contains(created.JoinUrl!, linkReady!.Body);
+        Assert.Contains(created.Passcode!, linkReady.Body);
+        Assert.DoesNotContain(atZoom.GetProperty("start_url").GetString()!, linkReady.Body + linkReady.HtmlBody);
     }
 
     [Fact]
@@ -56,7 +79,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         var patients = Enumerable.Range(1, 4).Select(i => Appointment(clinic, start, slotKey: slot, capacity: 6, patient: $"Patient {i}")).ToArray();
 
         await PublishAsync(Host, clinic, patients);
-        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.CountAsync(a => a.SlotKey == slot && a.Active)) == 4, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.CountAsync(a => a.SlotKey == slot && a.Active)) == 4, Waiting.Generous);
         var meeting = await SettledMeetingAsync(Host, clinic, slot, "created");
 
         Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
@@ -64,7 +87,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         Assert.All(joinUrls, info => Assert.Equal(meeting.JoinUrl, info!.JoinUrl));
 
         await PublishAsync(Host, clinic, patients[0] with { Change = AppointmentChange.Cancelled });
-        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.CountAsync(a => a.SlotKey == slot && a.Active)) == 3, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.CountAsync(a => a.SlotKey == slot && a.Active)) == 3, Waiting.Generous);
         await SettledMeetingAsync(Host, clinic, slot, "created");
         Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
 
@@ -86,7 +109,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
 
         await PublishAsync(Host, clinic, booked);
 
-        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created", TimeSpan.FromSeconds(40));
+        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
         Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
         Assert.Equal(4, meeting.Attempts);
         Assert.Null(meeting.LastError);
@@ -102,9 +125,9 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
 
         await PublishAsync(Host, clinic, booked);
 
-        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created", TimeSpan.FromSeconds(40));
+        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
         var atZoom = Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser));
-        Assert.Equal(atZoom.GetProperty("id").GetInt64(), meeting.ZoomMeetingId);
+        Assert.Equal(atZoom.GetProperty("id").GetInt64(), meeting.ZoomId());
         Assert.Equal(1, await Sandbox.CountRequestsAsync(clinic.ZoomUser, "zoom.meetings.create"));
         Assert.NotNull(meeting.ProtectedStartUrl);
     }
@@ -121,7 +144,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         await SettledMeetingAsync(Host, clinic, first.SlotKey, "created");
         await PublishAsync(Host, clinic, second);
 
-        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, second.SlotKey))?.State == "failed", TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, second.SlotKey))?.State == "failed", Waiting.Generous);
         var failed = await MeetingAsync(Host, clinic, second.SlotKey);
         Assert.Contains("Dr Test Host reached Zoom's daily limit", failed!.LastError);
         var nextMidnight = DateTime.UtcNow.Date.AddDays(1);
@@ -131,7 +154,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         Assert.Equal(2, await Sandbox.CountRequestsAsync(clinic.ZoomUser, "zoom.meetings.create"));
 
         var admin = await SignInAsync(Host, clinic.PathBase, "admin@clinic.test");
-        var page = await admin.GetPageAsync($"{clinic.PathBase}/admin/zoom/meetings?State=problems");
+        var page = await admin.GetPageAsync($"{clinic.PathBase}/admin/meetings?State=problems");
         Assert.Contains("reached Zoom's daily limit", page.QuerySelector($"tr[data-slot='{second.SlotKey}']")!.TextContent);
     }
 
@@ -157,7 +180,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddDays(1), telemed: reasonCode != "not_telemed");
         await PublishAsync(Host, clinic, booked);
 
-        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.AnyAsync(a => a.AppointmentId == booked.AppointmentId)), TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => await InClinicAsync(Host, clinic, db => db.Appointments.AnyAsync(a => a.AppointmentId == booked.AppointmentId)), Waiting.Generous);
         var info = await PatientViewAsync(clinic, booked.AppointmentId);
         Assert.Equal(MeetingState.NotApplicable, info!.State);
         Assert.False(string.IsNullOrWhiteSpace(info.Reason));
@@ -177,17 +200,30 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddDays(1));
 
         await PublishAsync(Host, clinic, booked);
-        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, booked.SlotKey))?.LastError is not null, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(async () => (await MeetingAsync(Host, clinic, booked.SlotKey))?.LastError is not null, Waiting.Generous);
 
         var patient = await PatientViewAsync(clinic, booked.AppointmentId);
         Assert.Equal(MeetingState.Pending, patient!.State);
-        Assert.Equal(ZoomMeetingLinks.LinkOnItsWay, patient.Reason);
+        Assert.Equal(MeetingLinks.LinkOnItsWay, patient.Reason);
         Assert.Null(patient.LastError);
         var staff = await Host.InTenantAsync(clinic.Tenant, services => services.GetRequiredService<IMeetingLinks>().GetForHostAsync(booked.AppointmentId, freshStartUrl: true));
         Assert.Equal(MeetingState.Pending, staff!.State);
         Assert.Contains("503", staff.LastError);
         await Sandbox.SendAsync(HttpMethod.Delete, $"zoom/faults?user={clinic.ZoomUser}");
-        await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created", TimeSpan.FromSeconds(60));
+        await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+    }
+
+    [Fact]
+    public async Task MakeTheMeetingOnTheHostsZoomWhenTheServiceLeavesTheProviderToTheHost()
+    {
+        var clinic = await CreateAsync(Host);
+        var booked = Appointment(clinic, DateTimeOffset.UtcNow.AddDays(2)) with { MeetingProvider = Telemed.Core.Clinic.MeetingProviders.HostsConnected };
+
+        await PublishAsync(Host, clinic, booked);
+
+        var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
+        Assert.Equal("zoom", meeting.Provider);
+        Assert.Equal(meeting.ZoomId(), Assert.Single(await Sandbox.LiveMeetingsAsync(clinic.ZoomUser)).GetProperty("id").GetInt64());
     }
 
     [Fact]
@@ -220,11 +256,13 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
     {
         var kinds = Host.Services.GetServices<Telemed.Core.Jobs.JobKind>().ToList();
         var current = kinds.Where(k => !k.Name.StartsWith("event:", StringComparison.Ordinal)).ToList();
-        Assert.Contains(current, k => k.Name == Telemed.Zoom.Jobs.AppointmentMeetingSubscriber.Kind);
+        Assert.Contains(current, k => k.Name == Telemed.Meetings.Planning.AppointmentMeetingSubscriber.Kind);
         Assert.All(current, k => Assert.Matches("^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+$", k.Name));
-        // Jobs queued under the name the subscriber had before are still delivered by it.
-        Assert.Contains(kinds, k => k.Name == "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber"
-            && k.HandlerType == current.Single(c => c.Name == Telemed.Zoom.Jobs.AppointmentMeetingSubscriber.Kind).HandlerType);
+        // Jobs queued under the names the subscriber and the sync job had while Zoom kept meetings are still run by them.
+        var subscriber = current.Single(c => c.Name == Telemed.Meetings.Planning.AppointmentMeetingSubscriber.Kind).HandlerType;
+        Assert.Contains(kinds, k => k.Name == "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber" && k.HandlerType == subscriber);
+        Assert.Contains(kinds, k => k.Name == "zoom.appointment-changed" && k.HandlerType == subscriber);
+        Assert.Contains(kinds, k => k.Name == "zoom.meeting.sync" && k.HandlerType == typeof(Telemed.Meetings.Sync.SyncMeetingJob));
     }
 
     private async Task<long> PendingDeliveriesAsync(ZoomClinic clinic)
@@ -232,7 +270,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         await using var connection = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString);
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT count(*) FROM jobs WHERE kind = @kind AND tenant_id = @tenant AND state NOT IN ('succeeded', 'dead')", connection);
-        command.Parameters.AddWithValue("kind", Telemed.Zoom.Jobs.AppointmentMeetingSubscriber.Kind);
+        command.Parameters.AddWithValue("kind", Telemed.Meetings.Planning.AppointmentMeetingSubscriber.Kind);
         command.Parameters.AddWithValue("tenant", clinic.Tenant.Id);
         return (long)(await command.ExecuteScalarAsync())!;
     }
@@ -244,7 +282,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
     {
         await using var connection = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString);
         await using var command = new Npgsql.NpgsqlCommand(
-            "SELECT state, run_at FROM jobs WHERE kind = 'zoom.meeting.sync' AND tenant_id = @tenant AND payload->>'slotKey' = @slot ORDER BY id DESC LIMIT 1", connection);
+            "SELECT state, run_at FROM jobs WHERE kind = 'meetings.sync' AND tenant_id = @tenant AND payload->>'slotKey' = @slot ORDER BY id DESC LIMIT 1", connection);
         command.Parameters.AddWithValue("tenant", clinic.Tenant.Id);
         command.Parameters.AddWithValue("slot", slotKey);
         await using var reader = await command.ExecuteReaderAsync();

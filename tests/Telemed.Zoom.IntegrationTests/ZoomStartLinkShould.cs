@@ -17,14 +17,18 @@ public sealed class ZoomStartLinkShould(ZoomHostFixture fixture) : IClassFixture
     public async Task SendTheHostToAFreshStartLinkFetchedAtClickTime()
     {
         var (clinic, appointment, meeting) = await BookedAsync();
-        var stored = await Host.InTenantAsync(clinic.Tenant, services => Task.FromResult(services.GetRequiredService<ZoomSecrets>().UnprotectStartUrl(meeting.ProtectedStartUrl!)));
+        var stored = await Host.InTenantAsync(clinic.Tenant, services => Task.FromResult(services.GetRequiredService<MeetingSecrets>().UnprotectStartUrl(meeting.ProtectedStartUrl!)));
 
-        var response = await clinic.HostClient.GetAsync($"{clinic.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+        var response = await clinic.HostClient.GetAsync($"{clinic.PathBase}/meetings/appointments/{appointment.AppointmentId}/start");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        Assert.Contains($"/s/{meeting.ZoomMeetingId}?zak=", location);
+        Assert.Contains($"/s/{meeting.ZoomId()}?zak=", location);
         Assert.NotEqual(stored, location);
+        // The address Start session had while Zoom kept meetings still works for links handed out then.
+        var former = await clinic.HostClient.GetAsync($"{clinic.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+        Assert.Equal(HttpStatusCode.Redirect, former.StatusCode);
+        Assert.Contains($"/s/{meeting.ZoomId()}?zak=", former.Headers.Location!.ToString());
     }
 
     [Fact]
@@ -33,7 +37,7 @@ public sealed class ZoomStartLinkShould(ZoomHostFixture fixture) : IClassFixture
         var (clinic, appointment, _) = await BookedAsync();
         await fixture.Sandbox.AddFaultAsync(new { user = clinic.ZoomUser, kind = "error", status = 503, count = 2, operation = "zoom.meetings.get" });
 
-        var response = await clinic.HostClient.GetAsync($"{clinic.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+        var response = await clinic.HostClient.GetAsync($"{clinic.PathBase}/meetings/appointments/{appointment.AppointmentId}/start");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
@@ -45,24 +49,24 @@ public sealed class ZoomStartLinkShould(ZoomHostFixture fixture) : IClassFixture
     public async Task TellTheDoctorAndMakeANewMeetingWhenZoomNoLongerHasIt()
     {
         var (clinic, appointment, meeting) = await BookedAsync();
-        await fixture.Sandbox.DeleteUnannouncedAsync(clinic.ZoomUser, meeting.ZoomMeetingId!.Value);
+        await fixture.Sandbox.DeleteUnannouncedAsync(clinic.ZoomUser, meeting.ZoomId()!.Value);
 
-        var response = await clinic.HostClient.GetAsync($"{clinic.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+        var response = await clinic.HostClient.GetAsync($"{clinic.PathBase}/meetings/appointments/{appointment.AppointmentId}/start");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent;
         Assert.Contains("was deleted at Zoom", text);
         Assert.Contains("a new meeting is being created", text);
-        Assert.DoesNotContain($"/s/{meeting.ZoomMeetingId}", text);
-        Data.ZoomMeetingRecord? replaced = null;
+        Assert.DoesNotContain($"/s/{meeting.ZoomId()}", text);
+        MeetingRecord? replaced = null;
         await Eventually.TrueAsync(async () =>
         {
             replaced = await MeetingAsync(Host, clinic, appointment.SlotKey);
-            return replaced is { State: "created", ZoomMeetingId: { } id } && id != meeting.ZoomMeetingId;
-        }, TimeSpan.FromSeconds(30), () => $"{replaced?.State} {replaced?.ZoomMeetingId} {replaced?.LastError}");
-        var again = await clinic.HostClient.GetAsync($"{clinic.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+            return replaced is { State: "created", ExternalId: { } id } && id != meeting.ExternalId;
+        }, TimeSpan.FromSeconds(30), () => $"{replaced?.State} {replaced?.ZoomId()} {replaced?.LastError}");
+        var again = await clinic.HostClient.GetAsync($"{clinic.PathBase}/meetings/appointments/{appointment.AppointmentId}/start");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Contains($"/s/{replaced!.ZoomMeetingId}?zak=", again.Headers.Location!.ToString());
+        Assert.Contains($"/s/{replaced!.ZoomId()}?zak=", again.Headers.Location!.ToString());
     }
 
     [Fact]
@@ -73,7 +77,7 @@ public sealed class ZoomStartLinkShould(ZoomHostFixture fixture) : IClassFixture
         await Host.InTenantAsync(clinic.Tenant, services => services.GetRequiredService<IUserDirectory>().CreateAsync(patientEmail, Password, "Pat", [Roles.Patient]));
         var patient = await SignInAsync(Host, clinic.PathBase, patientEmail);
 
-        var response = await patient.GetAsync($"{clinic.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+        var response = await patient.GetAsync($"{clinic.PathBase}/meetings/appointments/{appointment.AppointmentId}/start");
         var info = await Host.InTenantAsync(clinic.Tenant, services => services.GetRequiredService<IMeetingLinks>().GetForPatientAsync(appointment.AppointmentId));
 
         Assert.DoesNotContain("/s/", response.Headers.Location?.ToString() ?? "");
@@ -89,10 +93,10 @@ public sealed class ZoomStartLinkShould(ZoomHostFixture fixture) : IClassFixture
         var (clinic, appointment, _) = await BookedAsync();
         var other = await CreateAsync(Host, connect: false);
 
-        var ownDoor = await other.HostClient.GetAsync($"{other.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
-        var crossDoor = await other.HostClient.GetAsync($"{clinic.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+        var ownDoor = await other.HostClient.GetAsync($"{other.PathBase}/meetings/appointments/{appointment.AppointmentId}/start");
+        var crossDoor = await other.HostClient.GetAsync($"{clinic.PathBase}/meetings/appointments/{appointment.AppointmentId}/start");
         var otherAdmin = await SignInAsync(Host, other.PathBase, "admin@clinic.test");
-        var adminDoor = await otherAdmin.GetAsync($"{other.PathBase}/zoom/appointments/{appointment.AppointmentId}/start");
+        var adminDoor = await otherAdmin.GetAsync($"{other.PathBase}/meetings/appointments/{appointment.AppointmentId}/start");
         var linksInOtherClinic = await Host.InTenantAsync(other.Tenant, services => services.GetRequiredService<IMeetingLinks>().GetForHostAsync(appointment.AppointmentId, freshStartUrl: true));
 
         Assert.Equal(HttpStatusCode.NotFound, ownDoor.StatusCode);
@@ -102,7 +106,7 @@ public sealed class ZoomStartLinkShould(ZoomHostFixture fixture) : IClassFixture
         Assert.Null(linksInOtherClinic);
     }
 
-    private async Task<(ZoomClinic Clinic, AppointmentChanged Appointment, Data.ZoomMeetingRecord Meeting)> BookedAsync()
+    private async Task<(ZoomClinic Clinic, AppointmentChanged Appointment, MeetingRecord Meeting)> BookedAsync()
     {
         var clinic = await CreateAsync(Host);
         var appointment = Appointment(clinic, DateTimeOffset.UtcNow.AddMinutes(5));

@@ -45,7 +45,7 @@ public sealed class ZoomTokenRefreshShould
         Assert.Equal(1, after.GetProperty("refresh_requests").GetInt32() - before.GetProperty("refresh_requests").GetInt32());
         Assert.Equal(0, after.GetProperty("refresh_failures").GetInt32());
         Assert.Equal(jobs, (await sandbox.LiveMeetingsAsync(clinic.ZoomUser)).Count);
-        Assert.Equal(2, await CountAsync(host, $"SELECT count(DISTINCT split_part(locked_by, ':', 2)) FROM jobs WHERE kind = 'zoom.meeting.sync' AND tenant_id = '{clinic.Tenant.Id}'"));
+        Assert.Equal(2, await CountAsync(host, $"SELECT count(DISTINCT split_part(locked_by, ':', 2)) FROM jobs WHERE kind = 'meetings.sync' AND tenant_id = '{clinic.Tenant.Id}'"));
     }
 
     private static async Task<long> CountAsync(TestHost host, string sql)

@@ -67,9 +67,9 @@ public sealed class ZoomWebhooksShould(ZoomHostFixture fixture) : IClassFixture<
         await PublishAsync(Host, clinic, booked);
         var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
 
-        await fixture.Sandbox.PostAsync($"zoom/webhooks/meeting-started?meeting_id={meeting.ZoomMeetingId}");
+        await fixture.Sandbox.PostAsync($"zoom/webhooks/meeting-started?meeting_id={meeting.ZoomId()}");
         Assert.Equal("started", (await MeetingAsync(Host, clinic, booked.SlotKey))!.LiveStatus);
-        await fixture.Sandbox.PostAsync($"zoom/webhooks/meeting-ended?meeting_id={meeting.ZoomMeetingId}");
+        await fixture.Sandbox.PostAsync($"zoom/webhooks/meeting-ended?meeting_id={meeting.ZoomId()}");
         Assert.Equal("ended", (await MeetingAsync(Host, clinic, booked.SlotKey))!.LiveStatus);
     }
 
@@ -116,8 +116,8 @@ public sealed class ZoomWebhooksShould(ZoomHostFixture fixture) : IClassFixture<
         await PublishAsync(Host, clinic, booked);
         var meeting = await SettledMeetingAsync(Host, clinic, booked.SlotKey, "created");
         var zoomUserId = (await fixture.Sandbox.AccountAsync(clinic.ZoomUser)).GetProperty("id").GetString();
-        var started = MeetingEvent("meeting.started", meeting.ZoomMeetingId!.Value, zoomUserId!);
-        var ended = MeetingEvent("meeting.ended", meeting.ZoomMeetingId!.Value, zoomUserId!);
+        var started = MeetingEvent("meeting.started", meeting.ZoomId()!.Value, zoomUserId!);
+        var ended = MeetingEvent("meeting.ended", meeting.ZoomId()!.Value, zoomUserId!);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var signer = new ZoomWebhookSigner(SecretToken);
         var signature = signer.Sign(timestamp, started);

@@ -11,7 +11,8 @@ using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
 using Telemed.Testing;
 using Telemed.Tenants.Services;
-using Telemed.Zoom.Data;
+using Telemed.Meetings.Connections;
+using Telemed.Meetings.Data;
 using Telemed.Zoom.Services;
 
 namespace Telemed.Zoom.LoadRun;
@@ -58,7 +59,7 @@ public sealed class FaultRun(TestHost host, int bookings, int hostCount, double 
                 var at = new DateTimeOffset(start.AddMinutes(30 * (i / _hosts.Count)), TimeSpan.Zero);
                 var id = Guid.NewGuid();
                 await publisher.PublishAsync(new AppointmentChanged(id, AppointmentChange.Booked, "confirmed", Guid.Empty, "Video consultation", true,
-                    MeetingProviderKind.Zoom, 1, doctor.Id, doctor.UserId, doctor.DisplayName, doctor.TimeZone, at, at.AddMinutes(30),
+                    "zoom", 1, doctor.Id, doctor.UserId, doctor.DisplayName, doctor.TimeZone, at, at.AddMinutes(30),
                     $"Patient {i}", $"patient{i}@example.org", null, "Europe/London", null, id.ToString()), _clinic.Id);
             }
             return true;
@@ -72,7 +73,7 @@ public sealed class FaultRun(TestHost host, int bookings, int hostCount, double 
         while (DateTime.UtcNow < deadline)
         {
             var (created, unsettled) = await InClinicAsync(async db => (
-                await db.Meetings.CountAsync(m => m.State == ZoomMeetingRecord.Created && m.SyncedVersion >= m.DesiredVersion),
+                await db.Meetings.CountAsync(m => m.State == MeetingRecord.Created && m.SyncedVersion >= m.DesiredVersion),
                 await db.Meetings.CountAsync(m => m.SyncedVersion < m.DesiredVersion)));
             if (created == bookings)
             {
@@ -97,8 +98,8 @@ public sealed class FaultRun(TestHost host, int bookings, int hostCount, double 
             .Where(m => !m.TryGetProperty("deleted_at", out var deleted) || deleted.ValueKind == JsonValueKind.Null)
             .Select(m => (Id: m.GetProperty("id").GetInt64(), Agenda: m.GetProperty("agenda").GetString() ?? ""))
             .ToList();
-        var ours = await InClinicAsync(db => db.Meetings.AsNoTracking().Select(m => new { m.ZoomMeetingId, m.Marker, m.Attempts }).ToListAsync());
-        var zoomIds = atZoom.Select(m => m.Id).ToHashSet();
+        var ours = await InClinicAsync(db => db.Meetings.AsNoTracking().Select(m => new { m.ExternalId, m.Marker, m.Attempts }).ToListAsync());
+        var zoomIds = atZoom.Select(m => m.Id.ToString()).ToHashSet();
         var markersAtZoom = atZoom.Select(m => ours.FirstOrDefault(o => m.Agenda.Contains(o.Marker))?.Marker).ToList();
         var faults = JsonDocument.Parse(await _sandbox.GetStringAsync("zoom/faults")).RootElement;
         var injected = faults.EnumerateArray().Sum(f => f.TryGetProperty("injected", out var n) ? n.GetInt32() : 0);
@@ -107,7 +108,7 @@ public sealed class FaultRun(TestHost host, int bookings, int hostCount, double 
             Bookings: bookings,
             MeetingsAtZoom: atZoom.Count,
             Duplicates: markersAtZoom.Count - markersAtZoom.Distinct().Count() + markersAtZoom.Count(m => m is null),
-            Lost: ours.Count(o => o.ZoomMeetingId is not { } id || !zoomIds.Contains(id)) + (bookings - ours.Count),
+            Lost: ours.Count(o => o.ExternalId is not { } id || !zoomIds.Contains(id)) + (bookings - ours.Count),
             FaultsInjected: injected,
             SandboxCallsLogged: calls,
             Attempts: ours.Sum(o => o.Attempts));
@@ -117,8 +118,8 @@ public sealed class FaultRun(TestHost host, int bookings, int hostCount, double 
     private async Task ConnectAsync(HostSummary doctor, string zoomUser)
     {
         var redirect = new Uri(host.BaseAddress, "/c/load/zoom/callback").ToString();
-        var authorize = await host.InTenantAsync(_clinic, services => services.GetRequiredService<ZoomConnections>()
-            .BeginAsync(doctor.Id, doctor.UserId!.Value, new Uri(host.BaseAddress, "/sandbox/zoom/oauth/authorize").ToString(), redirect, CancellationToken.None));
+        var authorize = await host.InTenantAsync(_clinic, services => services.GetRequiredService<ConnectionFlow>()
+            .BeginAsync(services.GetRequiredService<ZoomConnector>(), doctor.Id, doctor.UserId!.Value, redirect, CancellationToken.None));
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var consent = Html.Parse(await browser.GetStringAsync(authorize));
         var nonce = ((IHtmlInputElement)consent.QuerySelector("input[name=nonce]")!).Value;
@@ -132,16 +133,16 @@ public sealed class FaultRun(TestHost host, int bookings, int hostCount, double 
         }
 
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(answer.Headers.Location!.Query);
-        var outcome = await host.InTenantAsync(_clinic, services => services.GetRequiredService<ZoomConnections>()
-            .CompleteAsync(query["state"], query["code"], null, doctor.UserId!.Value, CancellationToken.None));
+        var outcome = await host.InTenantAsync(_clinic, services => services.GetRequiredService<ConnectionFlow>()
+            .CompleteAsync(services.GetRequiredService<ZoomConnector>(), query["state"], query["code"], null, doctor.UserId!.Value, CancellationToken.None));
         if (!outcome.Succeeded)
         {
             throw new InvalidOperationException($"Connecting {zoomUser} failed: {outcome.Error}");
         }
     }
 
-    private Task<T> InClinicAsync<T>(Func<ZoomDb, Task<T>> query) =>
-        host.InTenantAsync(_clinic, services => query(services.GetRequiredService<ZoomDb>()));
+    private Task<T> InClinicAsync<T>(Func<MeetingsDb, Task<T>> query) =>
+        host.InTenantAsync(_clinic, services => query(services.GetRequiredService<MeetingsDb>()));
 }
 
 public sealed record FaultRunReport(int Bookings, int MeetingsAtZoom, int Duplicates, int Lost, int FaultsInjected, int SandboxCallsLogged, int Attempts)

@@ -31,11 +31,15 @@ public sealed class BookingStartup : ModuleStartup
         services.AddScoped<ManageLinks>();
         services.AddScoped<StaffContext>();
         services.AddScoped<MeetingLookup>();
+        services.AddSingleton<MeetingProviderChoices>();
         services.AddScoped<SlotSuggestions>();
         services.AddScoped<IHostDirectory, HostDirectory>();
         services.AddSingleton<IRecipeStep, ServicesRecipeStep>();
         services.AddSingleton<IRecipeStep, HostsRecipeStep>();
 
+        // The manage and confirmation links are the patient's key to the appointment; the reschedule picker carries it as ?change=.
+        services.AddNoReferrerPaths("/book/manage", "/book/confirmation");
+        services.AddNoReferrerQueryKeys("change");
         services.AddPermissions<BookingPermissions>();
         services.AddAdminMenu(
             new AdminMenuItem("Appointments", "/admin/appointments", BookingPermissions.ManageAppointments.Name, 10),

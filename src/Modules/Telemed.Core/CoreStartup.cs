@@ -30,8 +30,6 @@ public sealed class CoreStartup : ModuleStartup
     /// <summary>The rate-limit policy of account forms (sign-in, password reset, sign-up): posts per client address.</summary>
     public const string AccountRateLimit = "account";
 
-    public override int Order => -1000;
-
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
@@ -51,6 +49,7 @@ public sealed class CoreStartup : ModuleStartup
         services.AddScoped<MessageLog>();
         services.AddSingleton<Events.EventPublisher>();
         services.AddScoped<IAuthorizationHandler, TenantUserHandler>();
+        services.AddSecurityHeaders();
 
         services.AddDataProtection().SetApplicationName("TelemedSaaS");
         services.AddSingleton(provider => KeyEncryptionKey.FromConfigurationOrFile(

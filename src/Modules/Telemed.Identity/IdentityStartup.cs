@@ -19,8 +19,6 @@ namespace Telemed.Identity;
 /// <summary>Users, roles and sign-in, each scoped to one clinic.</summary>
 public sealed class IdentityStartup : ModuleStartup
 {
-    public override int Order => -900;
-
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<IdentityDb>();
@@ -64,6 +62,7 @@ public sealed class IdentityStartup : ModuleStartup
         });
         services.AddAntiforgery(options => options.Cookie.Name = ".telemed.csrf");
 
+        services.AddNoReferrerPaths("/reset-password");
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<AccountLinks>();
         services.AddSingleton<IRecipeStep, UsersRecipeStep>();
@@ -77,7 +76,13 @@ public sealed class IdentityStartup : ModuleStartup
 
 public sealed class IdentityPermissions : IPermissionProvider
 {
-    public static readonly Permission ManageUsers = new("users.manage", "Manage the clinic's users", Roles.ClinicAdmin, Roles.PlatformAdmin);
+    /// <summary>The permission names, as constants for <c>[Authorize(Policy = ...)]</c>.</summary>
+    public static class Names
+    {
+        public const string ManageUsers = "users.manage";
+    }
+
+    public static readonly Permission ManageUsers = new(Names.ManageUsers, "Manage the clinic's users", Roles.ClinicAdmin, Roles.PlatformAdmin);
 
     public IEnumerable<Permission> GetPermissions() => [ManageUsers];
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Data;
@@ -11,11 +10,9 @@ using Telemed.Jobs.Services;
 
 namespace Telemed.Jobs;
 
-/// <summary>The durable job queue: enqueue, workers, recurring jobs, and the failed-jobs pages.</summary>
+/// <summary>The durable job queue: enqueue, workers, recurring jobs on cron schedules, and the jobs dashboard.</summary>
 public sealed class JobsStartup : ModuleStartup
 {
-    public override int Order => -700;
-
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().BindConfiguration("Jobs");
@@ -28,21 +25,23 @@ public sealed class JobsStartup : ModuleStartup
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<JobCompleter>();
         services.AddHostedService<JobWorker>();
-        services.AddHostedService<RecurringJobScheduler>();
+        services.AddCronScheduler();
         services.AddJob<JobCleanupHandler>(JobCleanupHandler.Kind);
-        services.AddSingleton(new RecurringJob(JobCleanupHandler.Kind, TimeSpan.FromHours(1)));
+        services.AddRecurringJob(JobCleanupHandler.Kind, "0 * * * *", "UTC", "Removes finished jobs after the retention period.");
 
+        services.AddJobsDashboard();
         services.AddPermissions<JobPermissions>();
         services.AddAdminMenu(
             new AdminMenuItem("Jobs", "/admin/jobs", JobPermissions.ViewJobs.Name, 80),
-            new AdminMenuItem("Jobs", "/platform/jobs", JobPermissions.ViewJobs.Name, 10, AdminMenuItem.Platform));
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/Jobs/Failed", "/platform/jobs"));
+            new AdminMenuItem("Jobs", "/platform/jobs", JobPermissions.PlatformJobs.Name, 10, AdminMenuItem.Platform));
     }
 }
 
 public sealed class JobPermissions : IPermissionProvider
 {
-    public static readonly Permission ViewJobs = new("jobs.view", "See failed background jobs and retry them", Roles.ClinicAdmin, Roles.PlatformAdmin);
+    public static readonly Permission ViewJobs = new("jobs.view", "See the clinic's background jobs", Roles.ClinicAdmin);
+    public static readonly Permission ManageJobs = new("jobs.manage", "Retry, cancel and delete the clinic's background jobs", Roles.ClinicAdmin);
+    public static readonly Permission PlatformJobs = new("platform.jobs", "See, retry, cancel and delete every clinic's background jobs", Roles.PlatformAdmin);
 
-    public IEnumerable<Permission> GetPermissions() => [ViewJobs];
+    public IEnumerable<Permission> GetPermissions() => [ViewJobs, ManageJobs, PlatformJobs];
 }

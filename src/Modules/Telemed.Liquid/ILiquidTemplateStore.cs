@@ -3,7 +3,10 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Telemed.Liquid;
 
-/// <summary>Source text of named partials for <c>{% render 'name' %}</c>.</summary>
+/// <summary>
+/// Source text of named partials for <c>{% render 'name' %}</c> and <c>{% include 'name' %}</c>. Both
+/// look partials up here by the same name and share the engine's parsed-template cache.
+/// </summary>
 public interface ILiquidTemplateStore
 {
     bool TryGetTemplate(string name, [NotNullWhen(true)] out string? source);

@@ -28,7 +28,7 @@ public sealed class LiquidOptions
     /// <summary>Characters one render may write, and the longest string a filter may build.</summary>
     public int MaxOutputLength { get; set; } = 1_000_000;
 
-    /// <summary>How deeply partials may render partials.</summary>
+    /// <summary>How deeply partials (render and include) may render partials.</summary>
     public int MaxPartialDepth { get; set; } = 10;
 
     /// <summary>How deeply blocks may nest in one template.</summary>

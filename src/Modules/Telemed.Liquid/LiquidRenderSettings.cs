@@ -10,7 +10,7 @@ public sealed class LiquidRenderSettings
     /// <summary>Encode every output unless the template marks it <c>| raw</c> (for HTML e-mail and pages).</summary>
     public bool HtmlEncode { get; init; }
 
-    /// <summary>Where <c>{% render %}</c> finds partials; defaults to the engine's store.</summary>
+    /// <summary>Where <c>{% render %}</c> and <c>{% include %}</c> find partials; defaults to the engine's store.</summary>
     public ILiquidTemplateStore? TemplateStore { get; init; }
 
     /// <summary>The zone for "now", timestamps and times without an offset; defaults to <see cref="LiquidOptions.DefaultTimeZone"/>.</summary>

@@ -31,6 +31,10 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddLiquidFilter(this IServiceCollection services, string name, LiquidFilter filter) =>
         services.Configure<LiquidOptions>(options => options.Filters.Add(name, filter));
 
+    /// <summary>Adds a filter whose calls must pass between <paramref name="minArguments"/> and <paramref name="maxArguments"/> arguments.</summary>
+    public static IServiceCollection AddLiquidFilter(this IServiceCollection services, string name, LiquidFilter filter, int minArguments, int maxArguments) =>
+        services.Configure<LiquidOptions>(options => options.Filters.Add(name, filter, minArguments, maxArguments));
+
     public static IServiceCollection AddLiquidMembers<T>(this IServiceCollection services, Action<LiquidTypeMembers<T>> configure) =>
         services.Configure<LiquidOptions>(options => options.Members.Register(configure));
 }

@@ -17,8 +17,6 @@ namespace Telemed.Tenants;
 /// <summary>The platform area, clinic sign-up, provisioning from recipes, clinic settings and dashboard.</summary>
 public sealed class TenantsStartup : ModuleStartup
 {
-    public override int Order => -800;
-
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddMigrations<TenantsMigrations>();
@@ -35,16 +33,24 @@ public sealed class TenantsStartup : ModuleStartup
             new AdminMenuItem("Settings", "/admin/settings", TenantPermissions.ManageSettings.Name, 90),
             new AdminMenuItem("Message log", "/admin/messages", TenantPermissions.ReadMessages.Name, 85),
             new AdminMenuItem("Message log", "/platform/messages", TenantPermissions.ReadMessages.Name, 30, AdminMenuItem.Platform));
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/Tenants/AdminMessages", "/platform/messages"));
     }
 }
 
 public sealed class TenantPermissions : IPermissionProvider
 {
-    public static readonly Permission ManageTenants = new("platform.tenants", "Create, suspend and delete clinics", Roles.PlatformAdmin);
-    public static readonly Permission AccessAdmin = new("clinic.admin", "Use the clinic's staff dashboard", Roles.ClinicAdmin, Roles.Host);
-    public static readonly Permission ManageSettings = new("clinic.settings", "Edit the clinic's settings", Roles.ClinicAdmin);
-    public static readonly Permission ReadMessages = new("clinic.messages", "Read the message log", Roles.ClinicAdmin, Roles.PlatformAdmin);
+    /// <summary>The permission names, as constants for <c>[Authorize(Policy = ...)]</c>.</summary>
+    public static class Names
+    {
+        public const string ManageTenants = "platform.tenants";
+        public const string AccessAdmin = "clinic.admin";
+        public const string ManageSettings = "clinic.settings";
+        public const string ReadMessages = "clinic.messages";
+    }
+
+    public static readonly Permission ManageTenants = new(Names.ManageTenants, "Create, suspend and delete clinics", Roles.PlatformAdmin);
+    public static readonly Permission AccessAdmin = new(Names.AccessAdmin, "Use the clinic's staff dashboard", Roles.ClinicAdmin, Roles.Host);
+    public static readonly Permission ManageSettings = new(Names.ManageSettings, "Edit the clinic's settings", Roles.ClinicAdmin);
+    public static readonly Permission ReadMessages = new(Names.ReadMessages, "Read the message log", Roles.ClinicAdmin, Roles.PlatformAdmin);
 
     public IEnumerable<Permission> GetPermissions() => [ManageTenants, AccessAdmin, ManageSettings, ReadMessages];
 }

@@ -4,10 +4,16 @@ namespace Telemed.Zoom;
 
 public sealed class ZoomPermissions : IPermissionProvider
 {
-    public static readonly Permission ManageZoom = new("zoom.manage", "Edit the clinic's Zoom settings, see every meeting and retry failed ones", Roles.ClinicAdmin);
-    public static readonly Permission ConnectZoom = new("zoom.connect", "Connect Zoom and start one's own Zoom sessions", Roles.Host, Roles.ClinicAdmin);
+    /// <summary>The permission names, as constants for <c>[Authorize(Policy = ...)]</c>.</summary>
+    public static class Names
+    {
+        public const string ManageZoom = "zoom.manage";
+        public const string ControlSandbox = "sandbox.control";
+    }
 
-    public static readonly Permission ControlSandbox = new("sandbox.control", "Inspect and steer the provider sandbox (faults, accounts, meetings)", Roles.PlatformAdmin);
+    public static readonly Permission ManageZoom = new(Names.ManageZoom, "Edit the clinic's Zoom settings", Roles.ClinicAdmin);
 
-    public IEnumerable<Permission> GetPermissions() => [ManageZoom, ConnectZoom, ControlSandbox];
+    public static readonly Permission ControlSandbox = new(Names.ControlSandbox, "Inspect and steer the provider sandbox (faults, accounts, meetings)", Roles.PlatformAdmin);
+
+    public IEnumerable<Permission> GetPermissions() => [ManageZoom, ControlSandbox];
 }

@@ -30,14 +30,14 @@ public sealed class ZoomOptions
     /// <summary>How this host is reached from outside (for the mounted sandbox's links and webhooks); defaults to the listening address.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Whether a recipe's <c>sandboxConnections</c> connect hosts to the mounted sandbox (the demo's doctors). Tests that walk
+    /// a doctor through Connect Zoom themselves turn it off.
+    /// </summary>
+    public bool RecipeSandboxConnections { get; set; } = true;
+
     /// <summary>One HTTP attempt to Zoom gives up after this long; the job retries later.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Refresh an access token this long before it expires.</summary>
-    public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Attempts of a meeting job before it is dead-lettered (the admin can still retry it).</summary>
-    public int MeetingJobAttempts { get; set; } = 20;
 
     /// <summary>Set from the host environment: whether the sandbox is the default when nothing is configured.</summary>
     internal bool SandboxByDefault { get; set; }

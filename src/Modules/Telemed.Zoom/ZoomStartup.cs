@@ -1,24 +1,17 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Telemed.Core.Clinic;
 using Telemed.Core.Data;
-using Telemed.Core.Events;
 using Telemed.Core.Jobs;
 using Telemed.Core.Modules;
 using Telemed.Core.Navigation;
 using Telemed.Core.Recipes;
 using Telemed.Core.Security;
-using Telemed.Sandbox;
-using Telemed.Sandbox.Zoom.Webhooks;
+using Telemed.Meetings;
+using Telemed.Meetings.Providers;
 using Telemed.Zoom.Data;
 using Telemed.Zoom.Endpoints;
 using Telemed.Zoom.Jobs;
@@ -27,10 +20,12 @@ using Telemed.Zoom.Services;
 
 namespace Telemed.Zoom;
 
-/// <summary>Zoom meetings for telemed appointments, and the provider sandbox when no real Zoom app is configured.</summary>
+/// <summary>Zoom as a meeting provider, and the provider sandbox when no real Zoom app is configured.</summary>
 public sealed class ZoomStartup : ModuleStartup
 {
-    public override int Order => 100;
+    /// <summary>How services name Zoom as their meeting provider.</summary>
+    public const string ProviderId = "zoom";
+    public const string ProviderName = "Zoom";
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -46,80 +41,31 @@ public sealed class ZoomStartup : ModuleStartup
         services.AddSingleton<ZoomSecrets>();
         services.AddSingleton<ZoomUrls>();
         services.AddSingleton<ZoomApps>();
-        services.AddSingleton<PostgresLocks>();
         services.AddTransient<ZoomTimeoutHandler>();
         services.AddHttpClient<ZoomOAuthClient>().AddHttpMessageHandler<ZoomTimeoutHandler>();
         services.AddHttpClient<ZoomApiClient>().AddHttpMessageHandler<ZoomTimeoutHandler>();
         services.AddScoped<ZoomSettingsStore>();
-        services.AddScoped<ZoomAccessTokens>();
-        services.AddScoped<ZoomConnections>();
-        services.AddScoped<ZoomMeetingPlanner>();
-        services.AddScoped<ZoomMeetingSynchronizer>();
-        services.AddScoped<ZoomMeetingLinks>();
-        services.AddScoped<IMeetingLinks>(provider => provider.GetRequiredService<ZoomMeetingLinks>());
+        services.AddMeetingProvider<ZoomMeetingProvider>(ProviderId, ProviderName);
+        services.AddOAuthConnector<ZoomConnector>();
         services.AddScoped<ZoomWebhookReceiver>();
-        services.AddScoped<Pages.Zoom.HostResolver>();
 
-        services.AddEventSubscriber<AppointmentChanged, AppointmentMeetingSubscriber>(AppointmentMeetingSubscriber.Kind,
-            "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber");
-        services.AddJob<SyncZoomMeetingJob>(SyncZoomMeetingJob.Kind);
         services.AddJob<ReportDataComplianceJob>(ReportDataComplianceJob.Kind);
+        services.AddJob<ConnectSandboxHostJob>(ConnectSandboxHostJob.Kind);
         services.AddSingleton<IRecipeStep, ZoomRecipeStep>();
+        services.AddNoReferrerPaths("/zoom/callback");
         services.AddPermissions<ZoomPermissions>();
-        services.AddAdminMenu(
-            new AdminMenuItem("Zoom", "/admin/zoom", ZoomPermissions.ManageZoom.Name, 60),
-            new AdminMenuItem("My Zoom", "/zoom/sessions", ZoomPermissions.ConnectZoom.Name, 61));
-
-        if (UsesSandbox(configuration))
-        {
-            services.AddProviderSandbox();
-            services.AddHostedService<SandboxWebhookTarget>();
-        }
+        services.AddAdminMenu(new AdminMenuItem("Zoom", "/admin/zoom", ZoomPermissions.Names.ManageZoom, 62));
+        services.AddSingleton(new MeetingsAdminLink("Zoom settings", "/admin/zoom"));
+        services.AddFormerZoomAddresses();
+        services.AddZoomSandboxWhenUsed(configuration, development);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapZoomEndpoints();
-        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ZoomOptions>>().Value;
-        if (options.SandboxMounted)
-        {
-            endpoints.MapProviderSandbox(ZoomUrls.SandboxPrefix, AllowsSandboxControlAsync);
-        }
-        else if (!options.IsConfigured)
-        {
-            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<ZoomStartup>().LogWarning(
-                "Zoom is not configured: hosts cannot connect it. Set Zoom:ClientId and Zoom:ClientSecret, or Zoom:UseSandbox=true for the demo sandbox.");
-        }
+        endpoints.MapZoomSandboxWhenUsed();
     }
 
-    /// <summary>The sandbox's control area lists every clinic's start links and tokens: platform operators only.</summary>
-    private static async ValueTask<bool> AllowsSandboxControlAsync(HttpContext context) =>
-        (await context.RequestServices.GetRequiredService<IAuthorizationService>()
-            .AuthorizeAsync(context.User, ZoomPermissions.ControlSandbox.Name)).Succeeded;
-
-    private static bool IsDevelopment(IConfiguration configuration) =>
+    internal static bool IsDevelopment(IConfiguration configuration) =>
         string.Equals(configuration[HostDefaults.EnvironmentKey], Environments.Development, StringComparison.OrdinalIgnoreCase);
-
-    private static bool UsesSandbox(IConfiguration configuration)
-    {
-        var options = new ZoomOptions { SandboxByDefault = IsDevelopment(configuration) };
-        configuration.GetSection("Zoom").Bind(options);
-        return options.SandboxMounted;
-    }
-
-    /// <summary>Points the mounted sandbox's webhooks at this host once it listens, unless configured otherwise.</summary>
-    private sealed class SandboxWebhookTarget(IHostApplicationLifetime lifetime, IServiceProvider services, ZoomUrls urls) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            lifetime.ApplicationStarted.Register(() =>
-            {
-                var sender = services.GetRequiredService<ZoomWebhookSender>();
-                sender.EndpointUrl ??= urls.ServerBase + "/zoom/webhooks";
-            });
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

@@ -66,6 +66,8 @@ public sealed class ScheduleTextShould
 
     [Theory]
     [InlineData("soon Holiday", "start with a date")]
+    [InlineData("9999-12-31 Holiday", "from 2000 to 2100")]
+    [InlineData("2026-12-24..10000-01-01 Holiday", "from 2000 to 2100")]
     [InlineData("2026-12-31..2026-12-01 Holiday", "must follow the first")]
     [InlineData("2026-12-01..2026-12-03 09:00-12:00", "apply to one date")]
     public void RefuseTimeAwayItCannotRead(string text, string message)

@@ -8,7 +8,7 @@ using Telemed.Core.Recipes;
 using Telemed.Core.Security;
 using Telemed.Core.Tenancy;
 using Telemed.Tenants.Services;
-using Telemed.Zoom.Data;
+using Telemed.Meetings.Data;
 
 namespace Telemed.Zoom.IntegrationTests.Infrastructure;
 
@@ -71,8 +71,8 @@ public static class ZoomClinics
 
     public static async Task<Uri> StartConnectAsync(ZoomClinic clinic)
     {
-        var page = await clinic.HostClient.GetPageAsync($"{clinic.PathBase}/zoom/connection");
-        var started = await clinic.HostClient.SubmitFormAsync(page, $"{clinic.PathBase}/zoom/connection", new Dictionary<string, string>(), handler: "Connect");
+        var page = await clinic.HostClient.GetPageAsync($"{clinic.PathBase}/meetings/connections");
+        var started = await clinic.HostClient.SubmitFormAsync(page, $"{clinic.PathBase}/meetings/connections", new Dictionary<string, string>(), handler: "Connect");
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         return started.Headers.Location!;
     }
@@ -99,7 +99,7 @@ public static class ZoomClinics
     {
         var id = appointmentId ?? Guid.NewGuid();
         return new AppointmentChanged(id, change, change is AppointmentChange.Cancelled ? "cancelled" : "confirmed", Guid.NewGuid(), "Video consultation",
-            telemed, MeetingProviderKind.Zoom, capacity, clinic.Host.Id, clinic.Host.UserId, clinic.Host.DisplayName, clinic.Host.TimeZone,
+            telemed, "zoom", capacity, clinic.Host.Id, clinic.Host.UserId, clinic.Host.DisplayName, clinic.Host.TimeZone,
             start, start.AddMinutes(minutes), patient, "patient@example.org", null, "Europe/London", null, slotKey ?? id.ToString());
     }
 
@@ -113,35 +113,43 @@ public static class ZoomClinics
             return true;
         });
 
-    public static Task<T> InClinicAsync<T>(TestHost host, ZoomClinic clinic, Func<ZoomDb, Task<T>> query) =>
-        host.InTenantAsync(clinic.Tenant, services => query(services.GetRequiredService<ZoomDb>()));
+    public static Task<T> InClinicAsync<T>(TestHost host, ZoomClinic clinic, Func<MeetingsDb, Task<T>> query) =>
+        host.InTenantAsync(clinic.Tenant, services => query(services.GetRequiredService<MeetingsDb>()));
 
-    public static Task<ZoomMeetingRecord?> MeetingAsync(TestHost host, ZoomClinic clinic, string slotKey) =>
+    public static Task<MeetingRecord?> MeetingAsync(TestHost host, ZoomClinic clinic, string slotKey) =>
         InClinicAsync(host, clinic, db => db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.SlotKey == slotKey));
 
     /// <summary>Waits until the slot's meeting reached a state and has no work left.</summary>
-    public static async Task<ZoomMeetingRecord> SettledMeetingAsync(TestHost host, ZoomClinic clinic, string slotKey, string state, TimeSpan? timeout = null)
+    public static async Task<MeetingRecord> SettledMeetingAsync(TestHost host, ZoomClinic clinic, string slotKey, string state, TimeSpan? timeout = null)
     {
-        ZoomMeetingRecord? meeting = null;
+        MeetingRecord? meeting = null;
         await Eventually.TrueAsync(async () =>
         {
             meeting = await MeetingAsync(host, clinic, slotKey);
             return meeting is not null && meeting.State == state && meeting.SyncedVersion >= meeting.DesiredVersion;
-        }, timeout ?? TimeSpan.FromSeconds(30), () => $"meeting of {slotKey}: {meeting?.State} v{meeting?.SyncedVersion}/{meeting?.DesiredVersion} {meeting?.LastError}");
+        }, timeout ?? Waiting.Generous, () => $"meeting of {slotKey}: {meeting?.State} v{meeting?.SyncedVersion}/{meeting?.DesiredVersion} {meeting?.LastError}");
         return meeting!;
     }
 }
 
+/// <summary>Zoom's number for a meeting the product keeps by its provider id.</summary>
+public static class ZoomMeetingIds
+{
+    public static long? ZoomId(this MeetingRecord meeting) => meeting.ExternalId is { } id ? long.Parse(id) : null;
+}
+
+/// <summary>Waits for a condition the background work makes true; the failure names the condition (its code) and what <c>describe</c> saw.</summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? describe = null)
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? describe = null,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string waitingFor = "")
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Not true within {timeout.TotalSeconds:0} s. {describe?.Invoke()}");
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {waitingFor}. {describe?.Invoke()}");
             }
 
             await Task.Delay(100);

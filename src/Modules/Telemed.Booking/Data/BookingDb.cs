@@ -23,7 +23,6 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options, TenantContext
         modelBuilder.Entity<Service>(service =>
         {
             service.ToTable("booking_services");
-            service.Property(s => s.MeetingProvider).HasConversion<string>();
             service.Ignore(s => s.IsGroup);
         });
         modelBuilder.Entity<ServiceHost>(link =>

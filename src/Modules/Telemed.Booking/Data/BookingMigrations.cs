@@ -10,7 +10,6 @@ namespace Telemed.Booking.Data;
 public sealed class BookingMigrations : IMigrationSource
 {
     public string Module => "Telemed.Booking";
-    public int Order => 0;
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -106,5 +105,10 @@ public sealed class BookingMigrations : IMigrationSource
             CREATE INDEX booking_appointments_slot ON booking_appointments (slot_id);
             {TenantTableSql.Isolate("booking_appointments")}
             """),
+        new(2, "services name their meeting provider by id", TenantTableSql.AcrossClinics("""
+            UPDATE booking_services SET meeting_provider = CASE meeting_provider
+              WHEN 'None' THEN 'none' WHEN 'Zoom' THEN 'zoom' WHEN 'GoogleMeet' THEN 'google-meet' ELSE lower(meeting_provider) END;
+            ALTER TABLE booking_services ALTER COLUMN meeting_provider SET DEFAULT 'none'
+            """, "booking_services")),
     ];
 }

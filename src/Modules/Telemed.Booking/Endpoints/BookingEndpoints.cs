@@ -22,7 +22,10 @@ public sealed record SlotsResponse(Guid ServiceId, string TimeZone, int Duration
 public static class BookingEndpoints
 {
     /// <summary>The most days one slots request may cover.</summary>
-    public const int MaxDays = 62;
+    public const int MaxDays = TimeInput.MaxDays;
+
+    /// <summary>The days one slots request covers when it does not say.</summary>
+    private const int DefaultDays = 7;
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -56,17 +59,12 @@ public static class BookingEndpoints
             if (Guid.TryParse(host, out var parsedHost)) { hostId = parsedHost; }
             else { errors["host"] = ["Give a host's id, or 'any'."]; }
         }
-        if (!VisitorZones.TryFind(tz ?? "UTC", out var zone))
+        if (!VisitorZones.TryFind(string.IsNullOrEmpty(tz) ? "UTC" : tz, out var zone))
         {
             errors["tz"] = ["Give an IANA time zone such as Europe/London."];
         }
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(finder.Now, zone).DateTime);
-        var first = ReadDate(from, today, "from", errors);
-        var last = ReadDate(to, first.AddDays(6), "to", errors);
-        if (last < first || last.DayNumber - first.DayNumber >= MaxDays)
-        {
-            errors["to"] = [$"'to' must be on or after 'from', at most {MaxDays} days in all."];
-        }
+        var (first, last) = TimeInput.ReadDays(from, to, today, DefaultDays, errors);
         int? minutes = null;
         if (!string.IsNullOrEmpty(duration))
         {
@@ -115,21 +113,6 @@ public static class BookingEndpoints
         var ics = CalendarLinks.Ics(row.Appointment, $"{row.Service.Name} with {row.Host.DisplayName}", tenantContext.Required.Name,
             links.AbsoluteUrl(token));
         return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "appointment.ics");
-    }
-
-    private static DateOnly ReadDate(string? text, DateOnly fallback, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year is > 2000 and < 2200)
-        {
-            return date;
-        }
-        errors[name] = ["Give a date as yyyy-MM-dd."];
-        return fallback;
     }
 
     private static ProblemHttpResult NotFound(string title, string detail) =>

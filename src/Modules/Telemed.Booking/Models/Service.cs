@@ -16,7 +16,8 @@ public sealed class Service : ITenantOwned
     public int[] Durations { get; set; } = [30];
 
     public bool Telemed { get; set; }
-    public MeetingProviderKind MeetingProvider { get; set; }
+    /// <summary>A provider module's id, <see cref="MeetingProviders.HostsConnected"/>, or <see cref="MeetingProviders.None"/>.</summary>
+    public string MeetingProvider { get; set; } = MeetingProviders.None;
 
     /// <summary>1 for one patient at a time; more for a group session.</summary>
     public int Capacity { get; set; } = 1;

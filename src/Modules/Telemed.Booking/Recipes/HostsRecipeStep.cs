@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
 using Telemed.Booking.Services;
+using Telemed.Core.Clinic;
 using Telemed.Core.Recipes;
 using Telemed.Core.Security;
 
@@ -19,6 +20,9 @@ namespace Telemed.Booking.Recipes;
 /// </summary>
 public sealed class HostsRecipeStep(TimeProvider clock) : IRecipeStep
 {
+    /// <summary>The furthest ahead <c>outOfOfficeInDays</c> may reach: two years, the longest booking horizon.</summary>
+    private const int MaxDaysAhead = 730;
+
     public string Name => "hosts";
 
     public IEnumerable<string> Validate(JsonElement step)
@@ -50,7 +54,7 @@ public sealed class HostsRecipeStep(TimeProvider clock) : IRecipeStep
                 UserId = user?.Id,
                 DisplayName = name,
                 Bio = item.Bio,
-                TimeZone = item.TimeZone!,
+                TimeZone = IanaZones.TryFind(item.TimeZone, out var zone) ? zone.Id : item.TimeZone!,
                 Availability = ToAvailability(item, out _),
             };
             db.Hosts.Add(host);
@@ -85,7 +89,11 @@ public sealed class HostsRecipeStep(TimeProvider clock) : IRecipeStep
         var overrides = ScheduleText.ParseOverrides(string.Join("\n", host.Overrides ?? []), out error);
         var away = ScheduleText.ParseOutOfOffice(string.Join("\n", host.OutOfOffice ?? []), out var awayError).ToList();
         error ??= awayError;
-        if (host.OutOfOfficeInDays is { Count: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(host.TimeZone ?? "", out var zone))
+        if (host.OutOfOfficeInDays?.FirstOrDefault(d => d.InDays is < 0 or > MaxDaysAhead) is { } far)
+        {
+            error ??= $"\"inDays\" counts from 0 to {MaxDaysAhead} days ahead (got {far.InDays})";
+        }
+        else if (host.OutOfOfficeInDays is { Count: > 0 } && IanaZones.TryFind(host.TimeZone, out var zone))
         {
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
             away.AddRange(host.OutOfOfficeInDays.Select(d => new AwayTime(today.AddDays(d.InDays), today.AddDays(d.InDays), null, d.Label)));
@@ -115,7 +123,7 @@ public sealed class HostsRecipeStep(TimeProvider clock) : IRecipeStep
         {
             yield return $"host {index} needs a \"user\" e-mail or a \"displayName\"";
         }
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(host.TimeZone ?? "", out _))
+        if (!IanaZones.TryFind(host.TimeZone, out _))
         {
             yield return $"host {index} needs an IANA \"timeZone\" such as Europe/London";
         }

@@ -12,7 +12,7 @@ namespace Telemed.Booking.Recipes;
 
 /// <summary>
 /// <c>{ "step": "services", "services": [ { "name", "description", "durations": [30], "telemed",
-/// "meetingProvider": "Zoom|GoogleMeet|None", "capacity", "bufferBefore", "bufferAfter",
+/// "meetingProvider": "zoom|google-meet|host|none", "capacity", "bufferBefore", "bufferAfter",
 /// "minimumNoticeMinutes", "horizonDays", "changeNoticeMinutes" } ] }</c>. A service whose name
 /// already exists in the clinic is left as it is.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class ServicesRecipeStep : IRecipeStep
                 Description = item.Description,
                 Durations = item.Durations!.Order().ToArray(),
                 Telemed = item.Telemed,
-                MeetingProvider = item.Telemed ? item.MeetingProvider : MeetingProviderKind.None,
+                MeetingProvider = item.Telemed ? MeetingProviders.Normalize(item.MeetingProvider) : MeetingProviders.None,
                 Capacity = item.Capacity,
                 BufferBeforeMinutes = item.BufferBefore,
                 BufferAfterMinutes = item.BufferAfter,
@@ -108,7 +108,7 @@ public sealed class ServicesRecipeStep : IRecipeStep
         string? Description,
         int[]? Durations,
         bool Telemed = false,
-        MeetingProviderKind MeetingProvider = MeetingProviderKind.None,
+        string? MeetingProvider = MeetingProviders.None,
         int Capacity = 1,
         int BufferBefore = 0,
         int BufferAfter = 0,

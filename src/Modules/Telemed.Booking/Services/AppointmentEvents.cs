@@ -21,7 +21,7 @@ public sealed class AppointmentEvents(EventPublisher publisher, TenantContext te
         service.Id,
         service.Name,
         service.Telemed,
-        service.Telemed ? service.MeetingProvider : MeetingProviderKind.None,
+        service.Telemed ? service.MeetingProvider : MeetingProviders.None,
         service.Capacity,
         host.Id,
         host.UserId,

@@ -7,16 +7,12 @@ namespace Telemed.Booking.Services;
 public sealed record JoinView(bool Visible, bool Active, string? Url, string? Passcode, string Note);
 
 /// <summary>
-/// Asks the meeting modules (when any is installed) for an appointment's meeting. Patients get the
-/// join link only; the start link is asked for only on staff pages.
+/// Asks the meetings module (when it is installed) for an appointment's meeting. Patients get the join link only; the
+/// start link is asked for only on staff pages. When Join and Start open is the meetings module's rule, read from the answer.
 /// </summary>
-public sealed class MeetingLookup(IEnumerable<IMeetingLinks> providers, TimeProvider clock)
+public sealed class MeetingLookup(IEnumerable<IMeetingLinks> meetings, MeetingProviderChoices providers, TimeProvider clock)
 {
-    /// <summary>The Join button opens this long before the start and stays until the end.</summary>
-    public static readonly TimeSpan JoinOpensBefore = TimeSpan.FromMinutes(10);
-
-    /// <summary>The host's Start session button opens this long before the start and stays until the end.</summary>
-    public static readonly TimeSpan StartOpensBefore = TimeSpan.FromMinutes(15);
+    private readonly IMeetingLinks? _links = meetings.FirstOrDefault();
 
     public async Task<JoinView> ForPatientAsync(Appointment appointment, Service service, CancellationToken cancellationToken)
     {
@@ -26,33 +22,40 @@ public sealed class MeetingLookup(IEnumerable<IMeetingLinks> providers, TimeProv
             return new JoinView(false, false, null, null, "");
         }
 
-        var opens = appointment.StartUtc - JoinOpensBefore;
-        var provider = Find(service);
-        var meeting = provider is null ? null : await provider.GetForPatientAsync(appointment.Id, cancellationToken);
+        if (!HasProviderFor(service))
+        {
+            // No installed module makes this service's meetings: the link comes from the clinic itself.
+            return new JoinView(true, false, null, null, "The clinic will send you the link to the video visit before it starts.");
+        }
+
+        var meeting = await _links!.GetForPatientAsync(appointment.Id, cancellationToken);
         if (meeting is not { State: MeetingState.Created, JoinUrl: not null })
         {
             var note = meeting?.State switch
             {
                 MeetingState.Failed => "We are still setting up the video link; the clinic has been told.",
-                MeetingState.Pending when meeting.Reason is { } providerNote => providerNote,
+                MeetingState.Pending or MeetingState.NotApplicable when meeting.Reason is { } providerNote => providerNote,
                 _ => "Your video link is on its way.",
             };
             return new JoinView(true, false, null, null, note);
         }
 
-        return now >= opens
+        return meeting.CanJoinAt(now)
             ? new JoinView(true, true, meeting.JoinUrl, meeting.Passcode, "Your video visit is open.")
-            : new JoinView(true, false, null, meeting.Passcode, $"Join opens {JoinOpensBefore.TotalMinutes:0} minutes before the start.");
+            : new JoinView(true, false, null, meeting.Passcode, $"Join opens {MinutesBefore(appointment, meeting.JoinOpensAt)} minutes before the start.");
     }
 
     /// <summary>The meeting as staff see it; null when no provider module handles the service.</summary>
-    public async Task<MeetingInfo?> ForHostAsync(Appointment appointment, Service service, bool freshStartUrl, CancellationToken cancellationToken)
-    {
-        var provider = service.Telemed ? Find(service) : null;
-        return provider is null ? null : await provider.GetForHostAsync(appointment.Id, freshStartUrl, cancellationToken);
-    }
+    public async Task<MeetingInfo?> ForHostAsync(Appointment appointment, Service service, bool freshStartUrl, CancellationToken cancellationToken) =>
+        HasProviderFor(service) ? await _links!.GetForHostAsync(appointment.Id, freshStartUrl, cancellationToken) : null;
 
-    public bool HasProviderFor(Service service) => service.Telemed && Find(service) is not null;
+    /// <summary>Staff warnings for listed video appointments whose host has no working connection to their provider.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> WarningsAsync(IReadOnlyCollection<Guid> appointmentIds, CancellationToken cancellationToken) =>
+        _links is null || appointmentIds.Count == 0 ? new Dictionary<Guid, string>() : await _links.WarningsAsync(appointmentIds, cancellationToken);
 
-    private IMeetingLinks? Find(Service service) => providers.FirstOrDefault(p => p.Provider == service.MeetingProvider);
+    public bool HasProviderFor(Service service) => service.Telemed && _links is not null && providers.IsInstalled(service.MeetingProvider);
+
+    /// <summary>How long before the start a window opens, in whole minutes.</summary>
+    public static string MinutesBefore(Appointment appointment, DateTimeOffset? opensAt) =>
+        opensAt is { } at ? (appointment.StartUtc - at).TotalMinutes.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : "";
 }

@@ -37,9 +37,9 @@ public static class ScheduleText
         foreach (var (line, number) in Lines(text))
         {
             var (datePart, rest) = SplitFirst(line);
-            if (!DateOnly.TryParseExact(datePart, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!TimeInput.TryReadDay(datePart, out var date))
             {
-                error = $"Line {number}: start with a date such as 2026-12-24.";
+                error = $"Line {number}: start with a date such as 2026-12-24, from 2000 to 2100.";
                 return [];
             }
             if (rest.Equals("closed", StringComparison.OrdinalIgnoreCase))
@@ -66,10 +66,9 @@ public static class ScheduleText
         {
             var (dates, rest) = SplitFirst(line);
             var range = dates.Split("..", 2);
-            if (!DateOnly.TryParseExact(range[0], DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-                || !DateOnly.TryParseExact(range.Length > 1 ? range[1] : range[0], DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+            if (!TimeInput.TryReadDay(range[0], out var from) || !TimeInput.TryReadDay(range.Length > 1 ? range[1] : range[0], out var to))
             {
-                error = $"Line {number}: start with a date (2026-12-24) or a range of dates (2026-12-24..2026-12-31).";
+                error = $"Line {number}: start with a date (2026-12-24) or a range of dates (2026-12-24..2026-12-31), from 2000 to 2100.";
                 return [];
             }
             if (to < from || to.DayNumber - from.DayNumber > 366)

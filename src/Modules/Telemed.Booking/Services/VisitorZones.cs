@@ -1,30 +1,18 @@
+using Telemed.Core.Clinic;
+
 namespace Telemed.Booking.Services;
 
-/// <summary>The IANA zones a visitor may pick, and a strict reader for the one they send.</summary>
+/// <summary>The IANA zones a visitor may pick, and a strict reader for the one they send (see <see cref="IanaZones"/>).</summary>
 public static class VisitorZones
 {
-    private static readonly Lazy<IReadOnlyList<string>> Ids = new(() => TimeZoneInfo.GetSystemTimeZones()
-        .Select(zone => zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id)
-        .Where(id => id.Contains('/') || id == "UTC")
-        .Distinct(StringComparer.Ordinal)
-        .Order(StringComparer.Ordinal)
-        .ToList());
-
     /// <summary>IANA ids for pickers, sorted.</summary>
-    public static IReadOnlyList<string> All => Ids.Value;
+    public static IReadOnlyList<string> All => IanaZones.All;
 
+    /// <summary>The zone named by <paramref name="id"/>; false, with UTC, when it is not a tz database zone.</summary>
     public static bool TryFind(string? id, out TimeZoneInfo zone)
     {
-        zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
-        {
-            return false;
-        }
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found))
-        {
-            return false;
-        }
-        zone = found;
-        return true;
+        var found = IanaZones.TryFind(id, out var match);
+        zone = match ?? TimeZoneInfo.Utc;
+        return found;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Telemed.Core.Clinic;
 
 /// <summary>What happened to an appointment.</summary>
@@ -9,14 +11,6 @@ public enum AppointmentChange
     Completed,
     NoShow,
     Deleted,
-}
-
-/// <summary>Which video provider a service uses.</summary>
-public enum MeetingProviderKind
-{
-    None,
-    Zoom,
-    GoogleMeet,
 }
 
 /// <summary>
@@ -33,7 +27,8 @@ public sealed record AppointmentChanged(
     Guid ServiceId,
     string ServiceName,
     bool Telemed,
-    MeetingProviderKind MeetingProvider,
+    /// <summary>The id the service chose (<see cref="MeetingProviders"/>): a provider module's, the host's own, or none.</summary>
+    [property: JsonConverter(typeof(MeetingProviderIdJsonConverter))] string MeetingProvider,
     int Capacity,
     Guid HostId,
     Guid? HostUserId,

@@ -20,36 +20,64 @@ public enum MeetingState
     Created,
     Failed,
     Deleted,
+    Ended,
 }
 
 /// <summary>
-/// An appointment's meeting. <see cref="StartUrl"/> is filled only when asked for by host-facing
-/// code; patient-facing pages never receive it. <see cref="StartLink"/> is a path in the clinic's
-/// site that fetches a fresh start URL from the provider at the moment it is clicked (start URLs go
-/// stale), for the Start session button.
+/// An appointment's meeting. <see cref="StartUrl"/> is filled only when asked for by host-facing code; patient-facing
+/// pages never receive it. <see cref="StartLink"/> is a path in the clinic's site that fetches a fresh start URL from
+/// the provider at the moment it is clicked (start URLs go stale), for the Start session button. The Join and Start
+/// windows are the meetings module's rule, carried here so every page applies the same one.
 /// </summary>
-public sealed record MeetingInfo(
-    MeetingProviderKind Provider,
-    MeetingState State,
-    string? JoinUrl,
-    string? Passcode,
-    string? StartUrl,
-    string? Reason,
-    int Attempts,
-    string? LastError,
-    string? StartLink = null);
+public sealed record MeetingInfo
+{
+    public required string Provider { get; init; }
+    public required string ProviderName { get; init; }
+    public required MeetingState State { get; init; }
+    public string? JoinUrl { get; init; }
+    public string? Passcode { get; init; }
+    public string? StartUrl { get; init; }
 
-/// <summary>Meeting links for appointments; provided by the meeting provider modules (Zoom, Google Meet).</summary>
+    /// <summary>Why there is no meeting, or what happened to it, in words for the audience asked for.</summary>
+    public string? Reason { get; init; }
+    public int Attempts { get; init; }
+    public string? LastError { get; init; }
+    public string? StartLink { get; init; }
+
+    /// <summary>For staff: the video visit gets no meeting because of its host (no connection, or a lost one).</summary>
+    public string? Warning { get; init; }
+
+    public DateTimeOffset? JoinOpensAt { get; init; }
+    public DateTimeOffset? StartOpensAt { get; init; }
+    public DateTimeOffset? ClosesAt { get; init; }
+
+    public bool CanJoinAt(DateTimeOffset now) => State == MeetingState.Created && JoinUrl is not null && now >= JoinOpensAt && now < ClosesAt;
+
+    public bool CanStartAt(DateTimeOffset now) =>
+        State == MeetingState.Created && (StartLink ?? StartUrl) is not null && now >= StartOpensAt && now < ClosesAt;
+}
+
+/// <summary>Appointments' video meetings for pages; provided by the meetings module, whatever the provider.</summary>
 public interface IMeetingLinks
 {
-    MeetingProviderKind Provider { get; }
-
-    /// <summary>The meeting for an appointment as a patient may see it (no start URL).</summary>
+    /// <summary>The meeting for an appointment as a patient may see it (no start URL, no internal errors).</summary>
     Task<MeetingInfo?> GetForPatientAsync(Guid appointmentId, CancellationToken cancellationToken = default);
 
-    /// <summary>The meeting for the host and admins, with a start URL fetched fresh from the provider when possible.</summary>
+    /// <summary>The meeting for the host and admins, with a start URL fetched fresh from the provider when asked.</summary>
     Task<MeetingInfo?> GetForHostAsync(Guid appointmentId, bool freshStartUrl, CancellationToken cancellationToken = default);
 
     /// <summary>Asks for the meeting to be made again (admin "retry").</summary>
     Task<bool> RetryAsync(Guid appointmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Staff warnings for the appointments among these whose video meeting cannot be made because of their host.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> WarningsAsync(IReadOnlyCollection<Guid> appointmentIds, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A meeting's topic and agenda from the clinic's templates (the notifications module), so every provider names its
+/// meetings the way the clinic wrote. Rendered without the patient's name or contact: they are stored at the provider.
+/// </summary>
+public interface IMeetingDetailsTemplates
+{
+    Task<(string Topic, string Agenda)> RenderAsync(AppointmentChanged appointment, CancellationToken cancellationToken);
 }

@@ -6,7 +6,6 @@ namespace Telemed.Core.Data;
 public sealed class CoreMigrations : IMigrationSource
 {
     public string Module => "Telemed.Core";
-    public int Order => -1000;
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -46,6 +45,17 @@ public sealed class CoreMigrations : IMigrationSource
               created_at timestamptz NOT NULL DEFAULT now());
             CREATE INDEX message_log_tenant_created ON message_log (tenant_id, created_at DESC);
             {TenantTableSql.Isolate("message_log")}
+            """),
+        new(3, "message log records delivery", """
+            ALTER TABLE message_log
+              ADD COLUMN html_body text,
+              ADD COLUMN attachment text,
+              ADD COLUMN template text,
+              ADD COLUMN appointment_id uuid,
+              ADD COLUMN attempts int NOT NULL DEFAULT 0,
+              ADD COLUMN provider_answer text,
+              ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+            CREATE INDEX message_log_tenant_recipient ON message_log (tenant_id, lower(recipient));
             """),
     ];
 }

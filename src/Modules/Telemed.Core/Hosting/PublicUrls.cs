@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Telemed.Core.Tenancy;
 
@@ -26,12 +27,29 @@ public sealed class PublicUrls(IOptions<PlatformOptions> options, IServer server
         {
             return Platform;
         }
-        if (tenant.HostNames.Count > 0)
+        return tenant.HostNames.Count > 0 ? OnHost(tenant.HostNames[0]) : $"{Platform}{TenantResolutionMiddleware.PathPrefix}/{tenant.Slug}";
+    }
+
+    /// <summary>A configured host name on the platform's scheme and port.</summary>
+    private string OnHost(string hostName)
+    {
+        var platform = PlatformUri;
+        return new UriBuilder(platform.Scheme, hostName, platform.IsDefaultPort ? -1 : platform.Port).Uri.GetLeftPart(UriPartial.Authority);
+    }
+
+    /// <summary>
+    /// The clinic's configured address the browser is on (its prefix on the platform, or the host name it
+    /// used), for redirects that must come back to the same session, such as an OAuth callback. The value
+    /// is taken from configuration; the request only chooses among the clinic's own addresses.
+    /// </summary>
+    public string ForCurrentRequest(HttpRequest request, Tenant tenant)
+    {
+        if (request.PathBase.StartsWithSegments(TenantResolutionMiddleware.PathPrefix) || tenant.IsPlatform)
         {
-            var platform = PlatformUri;
-            return new UriBuilder(platform.Scheme, tenant.HostNames[0], platform.IsDefaultPort ? -1 : platform.Port).Uri.GetLeftPart(UriPartial.Authority);
+            return tenant.IsPlatform ? Platform : $"{Platform}{TenantResolutionMiddleware.PathPrefix}/{tenant.Slug}";
         }
-        return $"{Platform}{TenantResolutionMiddleware.PathPrefix}/{tenant.Slug}";
+        var used = tenant.HostNames.FirstOrDefault(h => string.Equals(h, request.Host.Host, StringComparison.OrdinalIgnoreCase));
+        return used is null ? ForTenant(tenant) : OnHost(used);
     }
 
     /// <summary>An absolute link to a path inside a clinic's site (<paramref name="path"/> starts with '/').</summary>

@@ -9,6 +9,7 @@ using Telemed.Core.Data;
 using Telemed.Core.Data.Migrations;
 using Telemed.Core.Data.Postgres;
 using Telemed.Core.Modules;
+using Telemed.Core.Security;
 using Telemed.Core.Tenancy;
 
 namespace Telemed.Core.Hosting;
@@ -16,11 +17,14 @@ namespace Telemed.Core.Hosting;
 /// <summary>How the web host becomes TelemedSaaS: find the database, find the modules, let each register itself.</summary>
 public static class TelemedHost
 {
-    public static async Task<ModuleCatalog> AddTelemedAsync(this WebApplicationBuilder builder, Assembly entryAssembly)
+    /// <param name="additionalModules">Module assemblies the host does not reference (a test's own module).</param>
+    public static async Task<ModuleCatalog> AddTelemedAsync(this WebApplicationBuilder builder, Assembly entryAssembly, IEnumerable<Assembly>? additionalModules = null)
     {
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
         var logger = loggerFactory.CreateLogger("Telemed.Startup");
 
+        // First: a missing or circular module requirement stops the host before anything starts.
+        var catalog = ModuleCatalog.Discover(entryAssembly, additionalModules);
         var (database, cluster) = await PostgresBootstrap.StartAsync(builder.Configuration, builder.Environment.ContentRootPath, logger);
         builder.Services.AddSingleton(database);
         if (cluster is not null)
@@ -29,7 +33,6 @@ public static class TelemedHost
             builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
         }
 
-        var catalog = ModuleCatalog.Discover(entryAssembly);
         builder.Services.AddSingleton(catalog);
         var mvc = builder.Services.AddRazorPages();
         mvc.ConfigureApplicationPartManager(parts =>
@@ -44,7 +47,7 @@ public static class TelemedHost
         {
             startup.ConfigureServices(builder.Services, builder.Configuration);
         }
-        logger.LogInformation("Modules: {Modules}", string.Join(", ", catalog.Startups.Select(s => s.GetType().Namespace)));
+        logger.LogInformation("Modules: {Modules}", string.Join(", ", catalog.Modules.Select(m => m.Id)));
         return catalog;
     }
 
@@ -99,6 +102,9 @@ public static class TelemedHost
         await RunStartupTasksAsync(app, database);
 
         UseTrustedProxies(app);
+        // First, so that every answer carries them, even a tenant status page or a static file.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCookiePolicy();
         // Error pages run after tenant resolution so they render in the clinic's own site.
         app.UseMiddleware<TenantResolutionMiddleware>();
         if (!app.Environment.IsDevelopment())

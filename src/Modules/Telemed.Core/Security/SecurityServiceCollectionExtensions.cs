@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Telemed.Core.Security;
@@ -19,6 +21,40 @@ public static class SecurityServiceCollectionExtensions
                     .RequireAuthenticatedUser()
                     .AddRequirements(new TenantUserRequirement())
                     .RequireRole(permission.GrantedTo));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>The security headers' options, and cookies marked Secure whenever the request came over HTTPS.</summary>
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services)
+    {
+        services.AddOptions<SecurityHeadersOptions>().BindConfiguration("SecurityHeaders");
+        services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
+        return services;
+    }
+
+    /// <summary>Pages under these tenant-relative paths carry a secret in their address and send no Referer.</summary>
+    public static IServiceCollection AddNoReferrerPaths(this IServiceCollection services, params string[] paths)
+    {
+        services.Configure<SecurityHeadersOptions>(options =>
+        {
+            foreach (var path in paths)
+            {
+                options.NoReferrerPaths.Add(new PathString(path));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Pages whose address has one of these query parameters carry a secret in it and send no Referer.</summary>
+    public static IServiceCollection AddNoReferrerQueryKeys(this IServiceCollection services, params string[] keys)
+    {
+        services.Configure<SecurityHeadersOptions>(options =>
+        {
+            foreach (var key in keys)
+            {
+                options.NoReferrerQueryKeys.Add(key);
             }
         });
         return services;

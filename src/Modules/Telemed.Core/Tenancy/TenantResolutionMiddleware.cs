@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Telemed.Core.Hosting;
+using Telemed.Core.Security;
 
 namespace Telemed.Core.Tenancy;
 
@@ -31,7 +32,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
 
         if (tenant is null && context.Request.Path.StartsWithSegments(PathPrefix, out var rest) && rest.HasValue)
         {
-            var slug = rest.Value!.TrimStart('/').Split('/', 2)[0];
+            var afterPrefix = rest.Value!.TrimStart('/');
+            var slug = afterPrefix.Split('/', 2)[0];
             tenant = await tenants.FindBySlugAsync(slug, context.RequestAborted);
             if (tenant is null || tenant.IsPlatform)
             {
@@ -41,7 +43,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             }
             pathBase = $"{PathPrefix}/{tenant.Slug}";
             context.Request.PathBase = context.Request.PathBase.Add(pathBase);
-            context.Request.Path = rest.Value![(slug.Length + 1)..];
+            // The path is decoded already: a '%' left in it is the visitor's, not an escape to decode again.
+            context.Request.Path = new PathString(afterPrefix[slug.Length..]);
         }
 
         tenant ??= await tenants.FindByIdAsync(Tenant.PlatformId, context.RequestAborted)
@@ -67,7 +70,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{title}}</title>
-            <style>body{font-family:system-ui,sans-serif;background:#f5f7fa;color:#1f2933;display:grid;place-items:center;min-height:100vh;margin:0}
+            <style nonce="{{context.GetCspNonce()}}">body{font-family:system-ui,sans-serif;background:#f5f7fa;color:#1f2933;display:grid;place-items:center;min-height:100vh;margin:0}
             main{background:#fff;border-radius:.5rem;padding:2rem 2.5rem;max-width:32rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}h1{font-size:1.5rem;margin-top:0}</style>
             </head><body><main><h1>{{title}}</h1><p>{{message}}</p></main></body></html>
             """);

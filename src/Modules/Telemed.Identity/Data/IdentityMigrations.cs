@@ -10,7 +10,6 @@ namespace Telemed.Identity.Data;
 public sealed class IdentityMigrations : IMigrationSource
 {
     public string Module => "Telemed.Identity";
-    public int Order => -900;
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [

@@ -7,22 +7,22 @@ namespace Telemed.Liquid.Filters;
 internal static class ArrayFilters
 {
     public static void Register(LiquidFilterRegistry registry) => registry
-        .Add("join", Join)
-        .Add("first", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[0] : LiquidValue.Nil)
-        .Add("last", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[^1] : LiquidValue.Nil)
-        .Add("map", Map)
-        .Add("where", (input, args, context) => Select(input, args, context, matching: true))
-        .Add("reject", (input, args, context) => Select(input, args, context, matching: false))
-        .Add("find", Find)
-        .Add("find_index", (input, args, context) => IndexOfMatch(Items(input, context), args, context) is var index and >= 0 ? index : LiquidValue.Nil)
-        .Add("has", (input, args, context) => IndexOfMatch(Items(input, context), args, context) >= 0)
-        .Add("sort", (input, args, context) => Sort(input, args, context, natural: false))
-        .Add("sort_natural", (input, args, context) => Sort(input, args, context, natural: true))
-        .Add("uniq", Uniq)
-        .Add("reverse", Reverse)
-        .Add("compact", Compact)
-        .Add("concat", Concat)
-        .Add("sum", Sum);
+        .Add("join", Join, 0, 1)
+        .Add("first", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[0] : LiquidValue.Nil, 0, 0)
+        .Add("last", (input, _, _) => input.AsArray is { Count: > 0 } items ? items[^1] : LiquidValue.Nil, 0, 0)
+        .Add("map", Map, 1, 1)
+        .Add("where", (input, args, context) => Select(input, args, context, matching: true), 1, 2)
+        .Add("reject", (input, args, context) => Select(input, args, context, matching: false), 1, 2)
+        .Add("find", Find, 1, 2)
+        .Add("find_index", FindIndex, 1, 2)
+        .Add("has", Has, 1, 2)
+        .Add("sort", (input, args, context) => Sort(input, args, context, natural: false), 0, 1)
+        .Add("sort_natural", (input, args, context) => Sort(input, args, context, natural: true), 0, 1)
+        .Add("uniq", Uniq, 0, 1)
+        .Add("reverse", Reverse, 0, 0)
+        .Add("compact", Compact, 0, 1)
+        .Add("concat", Concat, 1, 1)
+        .Add("sum", Sum, 0, 1);
 
     /// <summary>Ruby Liquid's input iterator: nested arrays are flattened, nil is empty, a single value is a list of one.</summary>
     internal static List<LiquidValue> Items(LiquidValue input, LiquidRenderContext context)
@@ -78,6 +78,32 @@ internal static class ArrayFilters
     private static LiquidValue Property(LiquidValue item, string property, LiquidRenderContext context) =>
         context.TryGetMember(item, property, allowCommands: false, out var value) ? value : LiquidValue.Nil;
 
+    /// <summary>
+    /// Ruby's <c>item[property]</c> as map and the selecting filters use it: a hash key or an object's
+    /// member; for text, the property itself when the text contains it (Ruby's <c>String#[]</c>). An
+    /// integer cannot be indexed by name, which is an error; nil, booleans, floats and dates have no
+    /// index at all (false is returned).
+    /// </summary>
+    private static bool TryIndex(LiquidValue item, string property, LiquidRenderContext context, out LiquidValue value)
+    {
+        switch (item.Kind)
+        {
+            case LiquidValueKind.Hash or LiquidValueKind.Object:
+                value = Property(item, property, context);
+                return true;
+            case LiquidValueKind.String:
+                value = item.AsString!.Contains(property, StringComparison.Ordinal) ? property : LiquidValue.Nil;
+                return true;
+            case LiquidValueKind.Integer:
+                throw PropertyError(property);
+            default:
+                value = LiquidValue.Nil;
+                return false;
+        }
+    }
+
+    private static LiquidRuntimeError PropertyError(string property) => new($"cannot select the property '{property}'");
+
     private static LiquidValue Map(LiquidValue input, FilterArguments args, LiquidRenderContext context)
     {
         var property = args[0].ToString();
@@ -85,59 +111,85 @@ internal static class ArrayFilters
         var result = new LiquidValue[items.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = Property(items[i], property, context);
+            result[i] = property == "to_liquid" ? items[i] : TryIndex(items[i], property, context, out var value) ? value : LiquidValue.Nil;
         }
 
         return result;
     }
 
     /// <summary>
-    /// The test shared by where, reject, find, find_index and has: with a value, the item's property equals it
-    /// as in a Liquid comparison (1 matches 1.0, not '1'); without one, or with nil, the property is truthy.
+    /// The test shared by where, reject, find, find_index and has, as Ruby's <c>filter_array</c>: with a
+    /// value, the item's property equals it (1 matches 1.0, not '1'); without one, or with nil, the
+    /// property is truthy. Null when the item cannot be indexed, which makes the whole filter nil.
     /// </summary>
-    private static bool Matches(LiquidValue item, string property, LiquidValue target, LiquidRenderContext context)
+    private static bool? Matches(LiquidValue item, string property, LiquidValue target, LiquidRenderContext context)
     {
-        var value = Property(item, property, context);
-        return target.IsNil ? value.IsTruthy : LiquidValue.LiquidEquals(value, target);
+        if (!TryIndex(item, property, context, out var value))
+        {
+            return null;
+        }
+
+        if (target.IsNil)
+        {
+            return value.IsTruthy;
+        }
+
+        // Ruby's == against the empty and blank literals is never true.
+        return target.Kind is not (LiquidValueKind.Empty or LiquidValueKind.Blank) && LiquidValue.LiquidEquals(value, target);
     }
 
-    /// <summary><c>where</c> keeps the items that match, <c>reject</c> the items that do not.</summary>
+    /// <summary><c>where</c> keeps the items that match, <c>reject</c> the items that do not; nil when an item has no properties.</summary>
     private static LiquidValue Select(LiquidValue input, FilterArguments args, LiquidRenderContext context, bool matching)
     {
         var property = args[0].ToString();
         var result = new List<LiquidValue>();
         foreach (var item in Items(input, context))
         {
-            if (Matches(item, property, args[1], context) == matching)
+            switch (Matches(item, property, args[1], context))
             {
-                result.Add(item);
+                case null:
+                    return LiquidValue.Nil;
+                case var matched when matched == matching:
+                    result.Add(item);
+                    break;
             }
         }
 
         return LiquidValue.Create(result);
     }
 
-    /// <summary>The index of the first item that matches, or -1; the search stops there.</summary>
-    private static int IndexOfMatch(List<LiquidValue> items, FilterArguments args, LiquidRenderContext context)
+    /// <summary>The index of the first item that matches, -1 when none does, or null when an item before it has no properties.</summary>
+    private static int? IndexOfMatch(List<LiquidValue> items, FilterArguments args, LiquidRenderContext context)
     {
         var property = args[0].ToString();
         for (var i = 0; i < items.Count; i++)
         {
-            if (Matches(items[i], property, args[1], context))
+            switch (Matches(items[i], property, args[1], context))
             {
-                return i;
+                case null:
+                    return null;
+                case true:
+                    return i;
             }
         }
 
         return -1;
     }
 
+    /// <summary><c>find</c>: the first matching item, or nil.</summary>
     private static LiquidValue Find(LiquidValue input, FilterArguments args, LiquidRenderContext context)
     {
         var items = Items(input, context);
-        var index = IndexOfMatch(items, args, context);
-        return index >= 0 ? items[index] : LiquidValue.Nil;
+        return IndexOfMatch(items, args, context) is >= 0 and var index ? items[index] : LiquidValue.Nil;
     }
+
+    /// <summary><c>find_index</c>: the index of the first matching item, or nil.</summary>
+    private static LiquidValue FindIndex(LiquidValue input, FilterArguments args, LiquidRenderContext context) =>
+        IndexOfMatch(Items(input, context), args, context) is >= 0 and var index ? index : LiquidValue.Nil;
+
+    /// <summary><c>has</c>: whether any item matches; false for an empty list, nil (as Ruby) when an item has no properties.</summary>
+    private static LiquidValue Has(LiquidValue input, FilterArguments args, LiquidRenderContext context) =>
+        IndexOfMatch(Items(input, context), args, context) is { } index ? index >= 0 : LiquidValue.Nil;
 
     private static LiquidValue Sort(LiquidValue input, FilterArguments args, LiquidRenderContext context, bool natural)
     {

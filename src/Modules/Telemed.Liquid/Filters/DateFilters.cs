@@ -15,8 +15,8 @@ internal static class DateFilters
     internal static readonly LiquidFilter Date = FormatDate;
 
     public static void Register(LiquidFilterRegistry registry) => registry
-        .Add("date", Date)
-        .Add("local_time", LocalTime);
+        .Add("date", Date, 1, 2)
+        .Add("local_time", LocalTime, 0, 1);
 
     private static LiquidValue FormatDate(LiquidValue input, FilterArguments args, LiquidRenderContext context) =>
         TryPrepare(input, args, literalFormat: null, context, out var date, out var zone, out var format) ? Strftime.Format(date, zone, format) : input;

@@ -9,18 +9,18 @@ namespace Telemed.Liquid.Filters;
 internal static partial class HtmlFilters
 {
     public static void Register(LiquidFilterRegistry registry) => registry
-        .Add("raw", (input, _, _) => LiquidValue.SafeString(input.ToString()))
-        .Add("escape", Escape)
-        .Add("h", Escape)
-        .Add("escape_once", (input, _, _) => input.IsNil ? input : LiquidValue.SafeString(EscapeOncePattern().Replace(input.ToString(), m => HtmlEncoding.Entity(m.Value[0]))))
-        .Add("url_encode", (input, _, _) => input.IsNil ? input : UrlEncode(input.ToString()))
-        .Add("url_decode", (input, _, _) => input.IsNil ? input : Uri.UnescapeDataString(input.ToString().Replace('+', ' ')))
-        .Add("strip_html", (input, _, _) => TagPattern().Replace(BlockPattern().Replace(input.ToString(), string.Empty), string.Empty))
-        .Add("newline_to_br", NewlineToBreak)
-        .Add("base64_encode", (input, _, _) => Base64Encode(input))
-        .Add("base64_decode", (input, _, _) => Base64Decode(input.ToString(), "base64_decode"))
-        .Add("base64_url_safe_encode", (input, _, _) => Base64Encode(input).Replace('+', '-').Replace('/', '_'))
-        .Add("base64_url_safe_decode", (input, _, _) => Base64Decode(FromUrlSafe(input.ToString()), "base64_url_safe_decode"));
+        .Add("raw", (input, _, _) => LiquidValue.SafeString(input.ToString()), 0, 0)
+        .Add("escape", Escape, 0, 0)
+        .Add("h", Escape, 0, 0)
+        .Add("escape_once", (input, _, _) => input.IsNil ? input : LiquidValue.SafeString(EscapeOncePattern().Replace(input.ToString(), m => HtmlEncoding.Entity(m.Value[0]))), 0, 0)
+        .Add("url_encode", (input, _, _) => input.IsNil ? input : UrlEncode(input.ToString()), 0, 0)
+        .Add("url_decode", (input, _, _) => input.IsNil ? input : Uri.UnescapeDataString(input.ToString().Replace('+', ' ')), 0, 0)
+        .Add("strip_html", (input, _, _) => TagPattern().Replace(BlockPattern().Replace(input.ToString(), string.Empty), string.Empty), 0, 0)
+        .Add("newline_to_br", NewlineToBreak, 0, 0)
+        .Add("base64_encode", (input, _, _) => Base64Encode(input), 0, 0)
+        .Add("base64_decode", (input, _, _) => Base64Decode(input.ToString(), "base64_decode"), 0, 0)
+        .Add("base64_url_safe_encode", (input, _, _) => Base64Encode(input).Replace('+', '-').Replace('/', '_'), 0, 0)
+        .Add("base64_url_safe_decode", (input, _, _) => Base64Decode(FromUrlSafe(input.ToString()), "base64_url_safe_decode"), 0, 0);
 
     /// <summary>The result is encoded already, so it is marked safe and HTML mode does not encode it twice.</summary>
     private static LiquidValue Escape(LiquidValue input, FilterArguments args, LiquidRenderContext context) =>

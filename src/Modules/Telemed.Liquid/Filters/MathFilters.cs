@@ -18,17 +18,17 @@ internal static class MathFilters
     }
 
     public static void Register(LiquidFilterRegistry registry) => registry
-        .Add("plus", (input, args, _) => Apply(input, args[0], Operation.Add))
-        .Add("minus", (input, args, _) => Apply(input, args[0], Operation.Subtract))
-        .Add("times", (input, args, _) => Apply(input, args[0], Operation.Multiply))
-        .Add("divided_by", (input, args, _) => Apply(input, args[0], Operation.Divide))
-        .Add("modulo", (input, args, _) => Apply(input, args[0], Operation.Modulo))
-        .Add("abs", (input, _, _) => Abs(input.ToNumber()))
-        .Add("ceil", (input, _, _) => (long)Math.Ceiling(input.ToNumber().AsFloat))
-        .Add("floor", (input, _, _) => (long)Math.Floor(input.ToNumber().AsFloat))
-        .Add("round", (input, args, _) => Round(input.ToNumber(), args.Count > 0 ? args[0].ToNumber().ToInteger() : 0))
-        .Add("at_least", (input, args, _) => Pick(input.ToNumber(), args[0].ToNumber(), larger: true))
-        .Add("at_most", (input, args, _) => Pick(input.ToNumber(), args[0].ToNumber(), larger: false));
+        .Add("plus", (input, args, _) => Apply(input, args[0], Operation.Add), 1, 1)
+        .Add("minus", (input, args, _) => Apply(input, args[0], Operation.Subtract), 1, 1)
+        .Add("times", (input, args, _) => Apply(input, args[0], Operation.Multiply), 1, 1)
+        .Add("divided_by", (input, args, _) => Apply(input, args[0], Operation.Divide), 1, 1)
+        .Add("modulo", (input, args, _) => Apply(input, args[0], Operation.Modulo), 1, 1)
+        .Add("abs", (input, _, _) => Abs(input.ToNumber()), 0, 0)
+        .Add("ceil", (input, _, _) => (long)Math.Ceiling(input.ToNumber().AsFloat), 0, 0)
+        .Add("floor", (input, _, _) => (long)Math.Floor(input.ToNumber().AsFloat), 0, 0)
+        .Add("round", (input, args, _) => Round(input.ToNumber(), args.Count > 0 ? (long)Math.Truncate(args[0].ToNumber().AsFloat) : 0), 0, 1)
+        .Add("at_least", (input, args, _) => Pick(input.ToNumber(), args[0].ToNumber(), larger: true), 1, 1)
+        .Add("at_most", (input, args, _) => Pick(input.ToNumber(), args[0].ToNumber(), larger: false), 1, 1);
 
     internal static LiquidValue Add(LiquidValue left, LiquidValue right) => Apply(left, right, Operation.Add);
 

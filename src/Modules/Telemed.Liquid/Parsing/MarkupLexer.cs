@@ -88,6 +88,19 @@ internal static class MarkupLexer
     {
         var c = source[i];
         var next = i + 1 < end ? source[i + 1] : '\0';
+        if (c is '=' or '!' or '<' or '>')
+        {
+            // A run of operator characters is one token, so '===', '=>' or '!' reach the condition
+            // parser whole and are reported as the operators they are not.
+            var length = 1;
+            while (i + length < end && source[i + length] is '=' or '!' or '<' or '>')
+            {
+                length++;
+            }
+
+            return (length == 1 && c == '=' ? MarkupTokenKind.Assign : MarkupTokenKind.Comparison, length);
+        }
+
         return c switch
         {
             '.' when next == '.' => (MarkupTokenKind.DotDot, 2),
@@ -99,12 +112,7 @@ internal static class MarkupLexer
             ']' => (MarkupTokenKind.CloseBracket, 1),
             '(' => (MarkupTokenKind.OpenParen, 1),
             ')' => (MarkupTokenKind.CloseParen, 1),
-            '=' when next == '=' => (MarkupTokenKind.Comparison, 2),
-            '=' => (MarkupTokenKind.Assign, 1),
-            '!' when next == '=' => (MarkupTokenKind.Comparison, 2),
-            '<' when next is '=' or '>' => (MarkupTokenKind.Comparison, 2),
-            '>' when next == '=' => (MarkupTokenKind.Comparison, 2),
-            '<' or '>' => (MarkupTokenKind.Comparison, 1),
+            '&' when next == '&' => (MarkupTokenKind.Comparison, 2),
             _ => (MarkupTokenKind.Invalid, 1),
         };
     }

@@ -34,27 +34,76 @@ internal sealed partial class MarkupParser
         return left;
     }
 
+    private static readonly HashSet<string> Operators = ["==", "!=", "<>", "<", ">", "<=", ">="];
+
     private Expression ParseComparison()
     {
+        if (Current.Kind == MarkupTokenKind.Comparison && Current.Text == "!")
+        {
+            throw Error("Unknown operator '!': Liquid has no 'not'; use 'unless', or '!=' to compare");
+        }
+
         var left = ParseExpression();
-        if (Current.Kind == MarkupTokenKind.Comparison || Current.IsIdentifier("contains"))
+        var token = Current;
+        if ((token.Kind == MarkupTokenKind.Comparison && Operators.Contains(token.Text)) || token.IsIdentifier("contains"))
         {
-            var op = Next().Text;
-            return new ComparisonExpression(op, left, ParseExpression(), left.Position);
+            Next();
+            return new ComparisonExpression(token.Text, left, ParseExpression(), left.Position);
         }
 
-        if (Current.Kind == MarkupTokenKind.Assign && !Lenient)
+        // Ruby's lax parser reads any word or run of =!<> after the first value as the operator and
+        // fails at render ("Unknown operator"); the strict parser refuses them here.
+        string? unknown = token switch
         {
-            throw Error("Use '==' to compare values; '=' is only for assign");
+            { Kind: MarkupTokenKind.Comparison } => token.Text,
+            { Kind: MarkupTokenKind.Assign } => "=",
+            { Kind: MarkupTokenKind.Pipe } when Peek(1) is { Kind: MarkupTokenKind.Pipe } second && second.Start == token.Start + 1 => "||",
+            { Kind: MarkupTokenKind.Identifier } when token.Text is not ("and" or "or") => IsBareNot(left) ? "not" : token.Text,
+            _ => null,
+        };
+
+        if (unknown is null)
+        {
+            return left;
         }
 
-        return left;
+        var position = unknown == "not" && token.Text != "not" ? left.Position : token.Start;
+        if (!Lenient)
+        {
+            throw new MarkupSyntaxError(UnknownOperatorMessage(unknown), position);
+        }
+
+        // Skip the operator and whatever value follows it, so an 'and'/'or' chain still parses.
+        Next();
+        if (unknown == "||")
+        {
+            Next();
+        }
+
+        if (!AtEnd && !Current.IsIdentifier("and") && !Current.IsIdentifier("or") && unknown != "not")
+        {
+            TryParseExpression();
+        }
+
+        return new UnknownOperatorExpression(unknown, position);
     }
 
-    /// <summary><c>{% when 1, 2 %}</c> or <c>{% when 1 or 2 %}</c>.</summary>
-    public Expression[] ParseWhenValues()
+    private static bool IsBareNot(Expression expression) =>
+        expression is VariableExpression { RootName: "not", HasSegments: false };
+
+    private static string UnknownOperatorMessage(string op) => op switch
     {
-        var values = new List<Expression> { ParseExpression() };
+        "=" => "Use '==' to compare values; '=' is only for assign",
+        "not" or "!" => $"Unknown operator '{op}': Liquid has no 'not'; use 'unless', or '!=' to compare",
+        "&&" => "Unknown operator '&&': use 'and'",
+        "||" => "Unknown operator '||': use 'or'",
+        _ => $"Unknown operator '{op}': conditions compare with ==, !=, <>, <, >, <=, >= or contains",
+    };
+
+    /// <summary><c>{% when 1, 2 %}</c> or <c>{% when 1 or 2 %}</c>.</summary>
+    public Expression?[] ParseWhenValues()
+    {
+        var values = new List<Expression?> { ParseExpression() };
         while (TryConsume(MarkupTokenKind.Comma) || TryConsumeIdentifier("or"))
         {
             values.Add(ParseExpression());

@@ -146,8 +146,19 @@ internal sealed partial class MarkupParser
             while (TryConsume(MarkupTokenKind.Comma));
         }
 
-        _filters.TryGet(name.Text, out var filter);
-        return new FilterCall(name.Text, filter, [.. positional], [.. namedNames], [.. namedValues], name.Start);
+        string? countError = null;
+        if (_filters.TryGet(name.Text, out var filter, out var min, out var max))
+        {
+            // Ruby passes named arguments as one more (hash) argument and counts the input too.
+            var given = positional.Count + (namedNames.Count > 0 ? 1 : 0);
+            if (given < min || given > max)
+            {
+                var expected = min == max ? $"{min + 1}" : max == int.MaxValue ? $"{min + 1}+" : $"{min + 1}..{max + 1}";
+                countError = $"wrong number of arguments (given {given + 1}, expected {expected})";
+            }
+        }
+
+        return new FilterCall(name.Text, filter, [.. positional], [.. namedNames], [.. namedValues], name.Start, countError);
     }
 
     private void ParseFilterArgument(List<Expression> positional, List<string> namedNames, List<Expression> namedValues)

@@ -13,15 +13,20 @@ internal sealed class NameTable
     /// <summary>Which root names the template itself can bind; filled in once the template is parsed.</summary>
     public VariableBindings Bindings { get; } = new();
 
+    private bool _allBound;
+
     /// <summary>Records a name set by assign, capture, a loop or a counter, which may hide the model's value.</summary>
     public void MarkBound(string name) => _bound.Add(name);
+
+    /// <summary>An <c>include</c> can set any name, so every name is looked up in scope first.</summary>
+    public void MarkAllBound() => _allBound = true;
 
     public void Complete()
     {
         var bound = new bool[_slots.Count];
         foreach (var (name, slot) in _slots)
         {
-            bound[slot] = _bound.Contains(name);
+            bound[slot] = _allBound || _bound.Contains(name);
         }
 
         Bindings.Complete(bound);

@@ -31,6 +31,50 @@ internal sealed partial class TemplateParser
     }
 
     /// <summary>
+    /// <c>{% doc %}…{% enddoc %}</c>, Shopify's documentation block: takes no arguments and renders nothing.
+    /// In templates the tokenizer has skipped its body; inside <c>{% liquid %}</c> its lines are skipped here.
+    /// </summary>
+    private Node? SkipDoc(Tag tag)
+    {
+        if (!IsBlankMarkup(tag))
+        {
+            var argument = tag.MarkupStart;
+            while (char.IsWhiteSpace(_source[argument]))
+            {
+                argument++;
+            }
+
+            throw new MarkupSyntaxError("'doc' takes no arguments", argument);
+        }
+
+        if (tag.Body is not null)
+        {
+            return null;
+        }
+
+        while (_index < _tokens.Count)
+        {
+            var token = _tokens[_index++];
+            if (token.Kind != TemplateTokenKind.Tag || !TryReadTag(token, out var inner))
+            {
+                continue;
+            }
+
+            if (inner.Name == "doc")
+            {
+                throw new MarkupSyntaxError("'doc' blocks cannot be nested", inner.Start);
+            }
+
+            if (inner.Name == "enddoc")
+            {
+                return null;
+            }
+        }
+
+        throw new MarkupSyntaxError($"'enddoc' was expected to close 'doc' opened on line {_lines.LineOf(tag.Start)}", _endPosition);
+    }
+
+    /// <summary>
     /// <c>{% liquid %}</c>: one tag per line without delimiters. The lines become tag tokens that point
     /// into the source, so errors still carry the right line and column.
     /// </summary>
@@ -60,7 +104,8 @@ internal sealed partial class TemplateParser
         (_tokens, _index, _endPosition) = (lines, 0, tag.MarkupEnd);
         try
         {
-            return new SequenceNode(ParseBody(null, out _), tag.Start);
+            var body = ParseBody(null, out _, out var blank);
+            return new SequenceNode(body, blank, tag.Start);
         }
         finally
         {

@@ -4,52 +4,106 @@ namespace Telemed.Liquid.Parsing;
 
 internal sealed partial class TemplateParser
 {
+    /// <summary>
+    /// <c>if</c>/<c>unless</c>. As in Ruby Liquid, <c>elsif</c> and <c>else</c> may follow an <c>else</c>:
+    /// they are parsed (and must be valid) but never render, since the first <c>else</c> always wins.
+    /// </summary>
     private IfNode ParseIf(Tag tag, bool negate)
     {
         var end = "end" + tag.Name;
+        string[] terminators = ["elsif", "else", end];
         var branches = new List<ConditionalBranch>();
-        var condition = ParseMarkup(tag, p => p.ParseConditionTag());
-        var body = ParseBlockBody(tag, ["elsif", "else", end], out var terminator);
-        branches.Add(new ConditionalBranch(condition, body));
-
-        while (terminator.Name == "elsif")
+        Node[]? elseBody = null;
+        var terminator = tag;
+        var blank = true;
+        do
         {
-            condition = ParseMarkup(terminator, p => p.ParseConditionTag());
-            body = ParseBlockBody(tag, ["elsif", "else", end], out terminator);
-            branches.Add(new ConditionalBranch(condition, body));
+            var isElse = terminator.Name == "else";
+            var condition = isElse ? null : ParseMarkup(terminator, p => p.ParseConditionTag());
+            var body = ParseBlockBody(tag, terminators, out terminator, ref blank);
+            if (elseBody is not null)
+            {
+                continue;
+            }
+
+            if (isElse)
+            {
+                elseBody = body;
+            }
+            else
+            {
+                branches.Add(new ConditionalBranch(condition!, body));
+            }
+        }
+        while (terminator.Name != end);
+
+        if (blank)
+        {
+            for (var i = 0; i < branches.Count; i++)
+            {
+                branches[i] = branches[i] with { Body = WithoutText(branches[i].Body) };
+            }
+
+            elseBody = elseBody is null ? null : WithoutText(elseBody);
         }
 
-        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, [end], out _) : null;
-        return new IfNode([.. branches], elseBody, negate, tag.Start);
+        return new IfNode([.. branches], elseBody, negate, blank, tag.Start);
     }
 
     private CaseNode ParseCase(Tag tag)
     {
         var subject = ParseMarkup(tag, p => p.ParseSingleExpression());
+        string[] terminators = ["when", "else", "endcase"];
 
-        // Anything between 'case' and the first 'when' is ignored, as in Ruby Liquid.
-        ParseBlockBody(tag, ["when", "else", "endcase"], out var terminator);
-        var branches = new List<WhenBranch>();
-        while (terminator.Name == "when")
+        // Anything between 'case' and the first 'when' is ignored, as in Ruby Liquid (but counts for blankness).
+        var blank = true;
+        ParseBlockBody(tag, terminators, out var terminator, ref blank);
+        var branches = new List<CaseBranch>();
+        while (terminator.Name != "endcase")
         {
-            var values = ParseMarkup(terminator, p => p.ParseWhenValues());
-            var body = ParseBlockBody(tag, ["when", "else", "endcase"], out terminator);
-            branches.Add(new WhenBranch(values, body));
+            var clause = terminator;
+            var values = clause.Name == "when" ? ParseMarkup(clause, p => p.ParseWhenValues()) : [null];
+            if (clause.Name == "else" && !IsBlankMarkup(clause))
+            {
+                throw new MarkupSyntaxError("'else' in 'case' takes no condition; use 'when' for one", clause.MarkupStart);
+            }
+
+            var body = ParseBlockBody(tag, terminators, out terminator, ref blank);
+            foreach (var value in values)
+            {
+                branches.Add(new CaseBranch(value, body));
+            }
         }
 
-        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endcase"], out _) : null;
-        return new CaseNode(subject, [.. branches], elseBody, tag.Start);
+        if (blank)
+        {
+            for (var i = 0; i < branches.Count; i++)
+            {
+                branches[i] = branches[i] with { Body = WithoutText(branches[i].Body) };
+            }
+        }
+
+        return new CaseNode(subject, [.. branches], blank, tag.Start);
     }
+
+    private bool IsBlankMarkup(Tag tag) => _source.AsSpan(tag.MarkupStart, tag.MarkupEnd - tag.MarkupStart).IsWhiteSpace();
 
     private ForNode ParseFor(Tag tag)
     {
         var header = ParseMarkup(tag, p => ParseForHeader(p, tableRow: false));
         UsesContinueOffset |= header.ContinueOffset;
         _names.MarkBound(header.Variable);
-        var body = ParseBlockBody(tag, ["else", "endfor"], out var terminator);
-        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endfor"], out _) : null;
+        var blank = true;
+        var body = ParseBlockBody(tag, ["else", "endfor"], out var terminator, ref blank);
+        var elseBody = terminator.Name == "else" ? ParseBlockBody(tag, ["endfor"], out _, ref blank) : null;
+        if (blank)
+        {
+            body = WithoutText(body);
+            elseBody = elseBody is null ? null : WithoutText(elseBody);
+        }
+
         return new ForNode(
-            header.Variable, header.Name, header.Collection, header.Limit, header.Offset, header.ContinueOffset, header.Reversed, body, elseBody, tag.Start);
+            header.Variable, header.Name, header.Collection, header.Limit, header.Offset, header.ContinueOffset, header.Reversed, body, elseBody, blank, tag.Start);
     }
 
     private TableRowNode ParseTableRow(Tag tag)
@@ -58,8 +112,10 @@ internal sealed partial class TemplateParser
         var loopVariable = _names.Get("tablerowloop");
         _names.MarkBound(header.Variable);
         _names.MarkBound(loopVariable);
-        var body = ParseBlockBody(tag, ["endtablerow"], out _);
-        return new TableRowNode(header.Variable, loopVariable, header.Collection, header.Limit, header.Offset, header.Cols, body, tag.Start);
+        // Ruby counts a tablerow with a blank body as blank, but keeps its text.
+        var blank = true;
+        var body = ParseBlockBody(tag, ["endtablerow"], out _, ref blank);
+        return new TableRowNode(header.Variable, loopVariable, header.Collection, header.Limit, header.Offset, header.Cols, body, blank, tag.Start);
     }
 
     private sealed record ForHeader(string Variable, string Name, Expression Collection)
@@ -170,8 +226,23 @@ internal sealed partial class TemplateParser
         });
 
         _names.MarkBound(name);
-        var body = ParseBlockBody(tag, ["endcapture"], out _);
+        var blank = true;
+        var body = ParseBlockBody(tag, ["endcapture"], out _, ref blank);
         return new CaptureNode(name, body, tag.Start);
+    }
+
+    /// <summary><c>ifchanged</c> takes no markup; Ruby ignores any, and so does lax mode.</summary>
+    private IfChangedNode ParseIfChanged(Tag tag)
+    {
+        ParseMarkup(tag, p =>
+        {
+            p.ExpectEnd();
+            return true;
+        });
+
+        var blank = true;
+        var body = ParseBlockBody(tag, ["endifchanged"], out _, ref blank);
+        return new IfChangedNode(body, blank, tag.Start);
     }
 
     private CounterNode ParseCounter(Tag tag) => ParseMarkup(tag, p =>
@@ -232,6 +303,41 @@ internal sealed partial class TemplateParser
             }
         }
 
+        var (names, values) = ParsePartialArguments(p);
+        return new RenderNode(name, variable, isForLoop, alias, names, values, tag.Start);
+    });
+
+    /// <summary>
+    /// <c>{% include 'name' %}</c> or <c>{% include name_variable %}</c>, with <c>with value</c> or <c>for
+    /// items</c>, <c>as alias</c> and <c>key: value</c> arguments, as Ruby Liquid reads it.
+    /// </summary>
+    private IncludeNode ParseInclude(Tag tag)
+    {
+        // The partial shares the caller's variables and may assign any of them.
+        _names.MarkAllBound();
+        return ParseMarkup(tag, p =>
+        {
+            if (p.AtEnd)
+            {
+                throw p.Error("Expected the partial name, as in include 'card'");
+            }
+
+            var name = p.ParseExpression();
+            Expression? variable = null;
+            if (p.TryConsumeIdentifier("with") || p.TryConsumeIdentifier("for"))
+            {
+                variable = p.ParseExpression();
+            }
+
+            var alias = p.TryConsumeIdentifier("as") ? p.ExpectIdentifier("a name after 'as'") : null;
+            var (names, values) = ParsePartialArguments(p);
+            return new IncludeNode(name, variable, alias, names, values, tag.Start);
+        });
+    }
+
+    /// <summary>The <c>key: value</c> arguments of render and include, separated by optional commas.</summary>
+    private static (string[] Names, Expression[] Values) ParsePartialArguments(MarkupParser p)
+    {
         var names = new List<string>();
         var values = new List<Expression>();
         while (p.TryConsume(MarkupTokenKind.Comma) || (p.Current.Kind == MarkupTokenKind.Identifier && p.Peek(1).Kind == MarkupTokenKind.Colon))
@@ -247,6 +353,6 @@ internal sealed partial class TemplateParser
         }
 
         p.ExpectEnd();
-        return new RenderNode(name, variable, isForLoop, alias, [.. names], [.. values], tag.Start);
-    });
+        return ([.. names], [.. values]);
+    }
 }

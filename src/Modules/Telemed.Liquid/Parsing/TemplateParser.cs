@@ -10,7 +10,7 @@ internal sealed partial class TemplateParser
 {
     private static readonly HashSet<string> BlockDelimiters =
     [
-        "else", "elsif", "when", "endif", "endunless", "endcase", "endfor", "endcapture", "endcomment", "endraw", "endtablerow",
+        "else", "elsif", "when", "endif", "endunless", "endcase", "endfor", "endcapture", "endcomment", "endraw", "endtablerow", "enddoc", "endifchanged",
     ];
 
     private readonly string _source;
@@ -41,7 +41,7 @@ internal sealed partial class TemplateParser
         try
         {
             parser._tokens = TemplateTokenizer.Tokenize(source, (message, position) => new MarkupSyntaxError(message, position));
-            var body = parser.ParseBody(null, out _);
+            var body = parser.ParseBody(null, out _, out _);
             parser._names.Complete();
             return new ParsedBody(body, parser.UsesContinueOffset, parser._names.SlotCount);
         }
@@ -53,19 +53,29 @@ internal sealed partial class TemplateParser
 
     public sealed record ParsedBody(Node[] Nodes, bool UsesContinueOffset, int VariableSlots);
 
-    private readonly record struct Tag(string Name, int Start, int MarkupStart, int MarkupEnd);
+    /// <summary>A tag; <see cref="Body"/> is the unread body of a <c>doc</c> block, read with it by the tokenizer.</summary>
+    private readonly record struct Tag(string Name, int Start, int MarkupStart, int MarkupEnd, string? Body = null);
 
     private readonly record struct OpenBlock(string Name, int Start, string[] Terminators);
 
-    private Node[] ParseBody(OpenBlock? block, out Tag terminator)
+    /// <summary>
+    /// Parses nodes up to one of the open block's terminators. <paramref name="blank"/> tells whether the
+    /// body is blank as Ruby Liquid decides it when parsing: only whitespace and tags that output
+    /// nothing (assign, capture, comments, blank blocks); an output <c>{{ }}</c> is never blank.
+    /// </summary>
+    private Node[] ParseBody(OpenBlock? block, out Tag terminator, out bool blank)
     {
         var nodes = new List<Node>();
+        blank = true;
         while (_index < _tokens.Count)
         {
             var token = _tokens[_index++];
             switch (token.Kind)
             {
-                case TemplateTokenKind.Text:
+                case TemplateTokenKind.Text or TemplateTokenKind.RawText:
+                    var raw = token.Kind == TemplateTokenKind.RawText;
+                    blank &= TextNode.IsBlankText(token.Text!, raw);
+
                     // Text after an output is written by the output node: one step fewer per output.
                     if (nodes is [.., OutputNode { TrailingText: null } previous])
                     {
@@ -73,11 +83,12 @@ internal sealed partial class TemplateParser
                     }
                     else
                     {
-                        nodes.Add(new TextNode(token.Text!, token.Start));
+                        nodes.Add(new TextNode(token.Text!, token.Start, raw));
                     }
 
                     break;
                 case TemplateTokenKind.Output:
+                    blank = false;
                     if (ParseMarkup(token.MarkupStart, token.MarkupEnd, p => p.ParseOutput()) is { } output)
                     {
                         nodes.Add(new OutputNode(output, token.Start));
@@ -94,7 +105,12 @@ internal sealed partial class TemplateParser
 
                     if (ParseTag(tag, block) is { } node)
                     {
+                        blank &= node.IsBlank;
                         nodes.Add(node);
+                    }
+                    else
+                    {
+                        blank &= IsBlankWithoutNode(tag);
                     }
 
                     break;
@@ -112,15 +128,25 @@ internal sealed partial class TemplateParser
         return [.. nodes];
     }
 
-    /// <summary>Parses the body of a block tag, guarding how deeply blocks nest.</summary>
-    private Node[] ParseBlockBody(Tag opening, string[] terminators, out Tag terminator)
+    /// <summary>Tags that leave no node: comments are blank, an empty <c>echo</c> is not (Ruby counts the tag, not what it prints).</summary>
+    private static bool IsBlankWithoutNode(Tag tag) => tag.Name is "comment" or "#" || (tag.Name == "doc" && string.IsNullOrEmpty(tag.Body));
+
+    /// <summary>
+    /// A blank block body renders nothing: Ruby Liquid drops its whitespace text, so
+    /// <c>{% if x %}\n  {% assign y = 1 %}\n{% endif %}</c> writes no blank lines.
+    /// </summary>
+    private static Node[] WithoutText(Node[] nodes) => Array.FindAll(nodes, node => node is not TextNode);
+
+    /// <summary>Parses the body of a block tag, guarding how deeply blocks nest; <paramref name="blank"/> is cleared unless the body is blank.</summary>
+    private Node[] ParseBlockBody(Tag opening, string[] terminators, out Tag terminator, ref bool blank)
     {
         if (++_depth > _options.MaxNestingDepth)
         {
             throw new MarkupSyntaxError($"Blocks are nested more than {_options.MaxNestingDepth} levels deep", opening.Start);
         }
 
-        var body = ParseBody(new OpenBlock(opening.Name, opening.Start, terminators), out terminator);
+        var body = ParseBody(new OpenBlock(opening.Name, opening.Start, terminators), out terminator, out var bodyBlank);
+        blank &= bodyBlank;
         _depth--;
         return body;
     }
@@ -134,13 +160,16 @@ internal sealed partial class TemplateParser
         "tablerow" => ParseTableRow(tag),
         "assign" => ParseAssign(tag),
         "capture" => ParseCapture(tag),
+        "ifchanged" => ParseIfChanged(tag),
         "increment" or "decrement" => ParseCounter(tag),
         "cycle" => ParseCycle(tag),
         "echo" => ParseMarkup(tag, p => p.ParseOutput()) is { } value ? new OutputNode(value, tag.Start) : null,
         "render" => ParseRender(tag),
+        "include" => ParseInclude(tag),
         "break" => ParseInterrupt(tag, Completion.Break),
         "continue" => ParseInterrupt(tag, Completion.Continue),
         "comment" => SkipComment(tag),
+        "doc" => SkipDoc(tag),
         "#" => null,
         "liquid" => ParseLiquidTag(tag),
         "raw" => throw new MarkupSyntaxError("'raw' cannot be used inside 'liquid'", tag.Start),
@@ -190,7 +219,7 @@ internal sealed partial class TemplateParser
             }
         }
 
-        tag = new Tag(_source[nameStart..i], token.Start, i, token.MarkupEnd);
+        tag = new Tag(_source[nameStart..i], token.Start, i, token.MarkupEnd, token.Text);
         return i > nameStart;
     }
 

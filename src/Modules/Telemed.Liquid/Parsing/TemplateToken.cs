@@ -3,6 +3,10 @@ namespace Telemed.Liquid.Parsing;
 internal enum TemplateTokenKind
 {
     Text,
+
+    /// <summary>The text of a <c>raw</c> block: plain text, but never blank, even when it is only whitespace.</summary>
+    RawText,
+
     Output,
     Tag,
 }

@@ -4,7 +4,8 @@ namespace Telemed.Liquid.Parsing;
 
 /// <summary>
 /// Splits template text into tokens. Whitespace control (<c>{%-</c>, <c>-%}</c>, <c>{{-</c>, <c>-}}</c>)
-/// is applied here by trimming the neighbouring text, and <c>raw</c> blocks become plain text.
+/// is applied here by trimming the neighbouring text, <c>raw</c> blocks become plain text, and the
+/// body of a <c>doc</c> block is kept unread in its tag token, so it may hold anything but another doc.
 /// </summary>
 internal static partial class TemplateTokenizer
 {
@@ -47,6 +48,10 @@ internal static partial class TemplateTokenizer
             {
                 position = ReadRaw(tokens, source, open, position, trimNextText, syntaxError, out trimNextText);
             }
+            else if (IsDocTag(source, markupStart, markupEnd))
+            {
+                position = ReadDoc(tokens, source, open, markupStart, markupEnd, position, syntaxError, out trimNextText);
+            }
             else
             {
                 tokens.Add(new TemplateToken(TemplateTokenKind.Tag, open, markupStart, markupEnd));
@@ -69,7 +74,7 @@ internal static partial class TemplateTokenizer
         return -1;
     }
 
-    private static void AddText(List<TemplateToken> tokens, string source, int start, int end, bool trimStart, bool trimEnd)
+    private static void AddText(List<TemplateToken> tokens, string source, int start, int end, bool trimStart, bool trimEnd, bool raw = false)
     {
         var span = source.AsSpan(start, end - start);
         if (trimStart)
@@ -86,7 +91,7 @@ internal static partial class TemplateTokenizer
 
         if (span.Length > 0)
         {
-            tokens.Add(new TemplateToken(TemplateTokenKind.Text, start, start, start + span.Length, span.ToString()));
+            tokens.Add(new TemplateToken(raw ? TemplateTokenKind.RawText : TemplateTokenKind.Text, start, start, start + span.Length, span.ToString()));
         }
     }
 
@@ -105,11 +110,40 @@ internal static partial class TemplateTokenizer
             throw syntaxError("'raw' was never closed with 'endraw'", open);
         }
 
-        AddText(tokens, source, bodyStart, end.Index, trimStart, trimEnd: end.Groups["left"].Success);
+        AddText(tokens, source, bodyStart, end.Index, trimStart, trimEnd: end.Groups["left"].Success, raw: true);
+        trimAfter = end.Groups["right"].Success;
+        return end.Index + end.Length;
+    }
+
+    private static bool IsDocTag(string source, int start, int end)
+    {
+        var markup = source.AsSpan(start, end - start).TrimStart();
+        return markup.StartsWith("doc", StringComparison.Ordinal) && (markup.Length == 3 || !(char.IsAsciiLetterOrDigit(markup[3]) || markup[3] == '_'));
+    }
+
+    /// <summary>Skips a doc block's body, which is neither parsed nor rendered; the tag token carries it so the parser knows whether it was empty.</summary>
+    private static int ReadDoc(
+        List<TemplateToken> tokens, string source, int open, int markupStart, int markupEnd, int bodyStart, Func<string, int, Exception> syntaxError, out bool trimAfter)
+    {
+        var end = DocTagPattern().Match(source, bodyStart);
+        if (!end.Success)
+        {
+            throw syntaxError("'doc' was never closed with 'enddoc'", open);
+        }
+
+        if (end.Groups["name"].Value == "doc")
+        {
+            throw syntaxError("'doc' blocks cannot be nested", end.Index);
+        }
+
+        tokens.Add(new TemplateToken(TemplateTokenKind.Tag, open, markupStart, markupEnd, source[bodyStart..end.Index]));
         trimAfter = end.Groups["right"].Success;
         return end.Index + end.Length;
     }
 
     [GeneratedRegex(@"\{%(?<left>-)?\s*endraw\s*(?<right>-)?%\}")]
     private static partial Regex EndRawPattern();
+
+    [GeneratedRegex(@"\{%-?\s*(?<name>enddoc|doc)\b.*?(?<right>-)?%\}", RegexOptions.Singleline)]
+    private static partial Regex DocTagPattern();
 }

@@ -17,6 +17,9 @@ public sealed partial class LiquidRenderContext
     private LiquidValue[] _modelValues = [];
     private byte[] _modelStates = [];
 
+    // Inside an include, names come from two templates and are compared by value, not by reference.
+    private bool _namesByValue;
+
     internal int LocalCount => _localCount;
 
     /// <summary>The innermost running <c>for</c> loop, the <c>parentloop</c> of a loop starting now.</summary>
@@ -31,7 +34,7 @@ public sealed partial class LiquidRenderContext
     {
         for (var i = _localCount - 1; i >= 0; i--)
         {
-            if ((object)_locals[i].Name == name || (slot < 0 && _locals[i].Name == name))
+            if ((object)_locals[i].Name == name || ((slot < 0 || _namesByValue) && _locals[i].Name == name))
             {
                 value = _locals[i].Value;
                 return true;
@@ -81,6 +84,27 @@ public sealed partial class LiquidRenderContext
             if ((object)locals[i].Name == name)
             {
                 value = locals[i].Value;
+                return true;
+            }
+        }
+
+        if (_namesByValue)
+        {
+            return TryGetLocalByValue(name, out value);
+        }
+
+        value = default;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryGetLocalByValue(string name, out LiquidValue value)
+    {
+        for (var i = _localCount - 1; i >= 0; i--)
+        {
+            if (_locals[i].Name == name)
+            {
+                value = _locals[i].Value;
                 return true;
             }
         }
@@ -178,6 +202,7 @@ public sealed partial class LiquidRenderContext
     private void ClearScopes()
     {
         PopLocals(0);
+        _namesByValue = false;
         ClearModelSlots();
         _assigned?.Clear();
         _counters?.Clear();

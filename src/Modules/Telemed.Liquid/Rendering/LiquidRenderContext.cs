@@ -38,7 +38,12 @@ public sealed partial class LiquidRenderContext
         Arguments = parent.Arguments;
         RootOutput = parent.RootOutput;
         Output = parent.Output;
+        LastIfChanged = parent.LastIfChanged;
+        IsIsolated = true;
     }
+
+    /// <summary>True in a partial rendered by <c>render</c>, which sees only what it was passed: <c>include</c> is refused there, as in Shopify.</summary>
+    internal bool IsIsolated { get; }
 
     /// <summary>True when rendering HTML: every output not marked <c>raw</c> is encoded.</summary>
     public bool HtmlEncode => Output.HtmlEncode;
@@ -69,6 +74,9 @@ public sealed partial class LiquidRenderContext
     internal RenderBudget Budget { get; }
 
     internal ArgumentStack Arguments { get; }
+
+    /// <summary>What the last <c>ifchanged</c> wrote; a partial starts from its caller's and keeps its own.</summary>
+    internal string? LastIfChanged { get; set; }
 
     internal Dictionary<string, int> Cycles => _cycles ??= new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -107,6 +115,7 @@ public sealed partial class LiquidRenderContext
         _now = null;
         _cycles?.Clear();
         _forOffsets?.Clear();
+        LastIfChanged = null;
         RootOutput.Release();
         Arguments.Clear();
         Engine = null!;
@@ -115,6 +124,26 @@ public sealed partial class LiquidRenderContext
     }
 
     internal LiquidRenderContext CreatePartialContext(LiquidTemplate partial) => new(this, partial);
+
+    /// <summary>
+    /// Renders an included partial in this context: it shares the caller's variables, counters and
+    /// loops, while errors point into the partial. Its names are other string instances than the
+    /// caller's, so they are matched by value, and the caller's per-slot model cache is set aside.
+    /// </summary>
+    internal IncludeScope EnterInclude(LiquidTemplate partial)
+    {
+        var scope = new IncludeScope(Template, _modelStates, _modelValues, _namesByValue);
+        Template = partial;
+        _modelStates = [];
+        _modelValues = [];
+        _namesByValue = true;
+        return scope;
+    }
+
+    internal void ExitInclude(IncludeScope scope) =>
+        (Template, _modelStates, _modelValues, _namesByValue) = (scope.Template, scope.ModelStates, scope.ModelValues, scope.NamesByValue);
+
+    internal readonly record struct IncludeScope(LiquidTemplate Template, byte[] ModelStates, LiquidValue[] ModelValues, bool NamesByValue);
 
     /// <summary>Writes a failed node as Shopify does, "Liquid error (line 3): …", naming the partial when it is one.</summary>
     internal void WriteInlineError(LiquidRuntimeError error, int fallbackPosition)

@@ -69,3 +69,13 @@ internal sealed class LogicalExpression(bool isAnd, Expression left, Expression 
         return LiquidValue.Create(result);
     }
 }
+
+/// <summary>
+/// A condition whose operator is not Liquid's (<c>not</c>, <c>&amp;&amp;</c>, <c>=</c>, a stray word), kept by
+/// the lax parser: like Ruby Liquid, it fails when it is evaluated.
+/// </summary>
+internal sealed class UnknownOperatorExpression(string op, int position) : Expression(position)
+{
+    public override LiquidValue Evaluate(LiquidRenderContext context) =>
+        throw new LiquidRuntimeError($"Unknown operator '{op}'") { Position = Position };
+}

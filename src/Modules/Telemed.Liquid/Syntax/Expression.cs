@@ -29,6 +29,7 @@ internal sealed class RangeExpression(Expression start, Expression end, int posi
     {
         LiquidValueKind.Nil => 0,
         LiquidValueKind.String => LiquidValue.ParseNumber(value.AsString!) is var number && number.Kind == LiquidValueKind.Integer ? number.AsInteger : (long)number.AsFloat,
+        LiquidValueKind.Float => (long)Math.Truncate(value.AsFloat),
         _ => value.ToInteger(),
     };
 }

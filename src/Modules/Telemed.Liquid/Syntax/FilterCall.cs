@@ -6,9 +6,11 @@ namespace Telemed.Liquid.Syntax;
 
 /// <summary>
 /// One <c>| name: args</c> step. The filter is looked up once, when the template is parsed;
-/// a null <see cref="Filter"/> means the name was unknown.
+/// a null <see cref="Filter"/> means the name was unknown. A call with the wrong number of
+/// arguments parses, and fails when it runs, as in Ruby Liquid.
 /// </summary>
-internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[] positional, string[] namedNames, Expression[] namedValues, int position)
+internal sealed class FilterCall(
+    string name, LiquidFilter? filter, Expression[] positional, string[] namedNames, Expression[] namedValues, int position, string? countError = null)
 {
     private static readonly LiquidValue[] NoArguments = [];
 
@@ -40,6 +42,11 @@ internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[]
     /// <summary>Writes the filter's result into the output; false when it has nothing to write that way.</summary>
     public bool TryWrite(LiquidValue input, LiquidRenderContext context)
     {
+        if (countError is not null)
+        {
+            return false;
+        }
+
         if (_letterCase is { } letterCase)
         {
             return StringFilters.TryWriteCase(input, letterCase, context.Output);
@@ -76,6 +83,11 @@ internal sealed class FilterCall(string name, LiquidFilter? filter, Expression[]
             return context.StrictFilters
                 ? throw new LiquidRuntimeError($"Unknown filter '{Name}'") { Position = Position }
                 : input;
+        }
+
+        if (countError is not null)
+        {
+            throw new LiquidRuntimeError(countError) { Position = Position };
         }
 
         var hasArguments = positional.Length + namedValues.Length > 0;

@@ -17,8 +17,11 @@ internal sealed class ForNode(
     bool reversed,
     Node[] body,
     Node[]? elseBody,
+    bool blank,
     int position) : Node(position)
 {
+    public override bool IsBlank => blank;
+
     public override Completion Render(LiquidRenderContext context)
     {
         var items = Items(collection.Evaluate(context));

@@ -15,6 +15,13 @@ internal abstract class Node(int position)
 {
     public int Position { get; } = position;
 
+    /// <summary>
+    /// Ruby Liquid's <c>blank?</c>, decided when parsing: the node never outputs anything (assign,
+    /// capture, a block whose bodies are all blank). Blank blocks drop their whitespace text, and
+    /// the inline error of a blank node is not written.
+    /// </summary>
+    public virtual bool IsBlank => false;
+
     public abstract Completion Render(LiquidRenderContext context);
 }
 
@@ -53,7 +60,12 @@ internal static class Body
             }
             catch (LiquidRuntimeError error) when (context.Settings.InlineErrors && error is not LiquidLimitError)
             {
-                context.WriteInlineError(error, nodes[i].Position);
+                // As in Ruby Liquid, a tag that outputs nothing does not print its error either.
+                if (!nodes[i].IsBlank)
+                {
+                    context.WriteInlineError(error, nodes[i].Position);
+                }
+
                 if (nodes[i] is OutputNode { TrailingText: { } trailing })
                 {
                     context.Output.Write(trailing);

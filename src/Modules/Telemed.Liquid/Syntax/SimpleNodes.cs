@@ -3,9 +3,14 @@ using Telemed.Liquid.Values;
 
 namespace Telemed.Liquid.Syntax;
 
-internal sealed class TextNode(string text, int position) : Node(position)
+internal sealed class TextNode(string text, int position, bool raw = false) : Node(position)
 {
     public string Text { get; } = text;
+
+    /// <summary>Whitespace only (Ruby's <c>\s</c>), and not the text of a <c>raw</c> block.</summary>
+    public override bool IsBlank { get; } = IsBlankText(text, raw);
+
+    public static bool IsBlankText(string text, bool raw) => !raw && text.AsSpan().IndexOfAnyExcept(" \t\n\v\f\r") < 0;
 
     public override Completion Render(LiquidRenderContext context)
     {
@@ -52,6 +57,8 @@ internal sealed class OutputNode(Expression expression, int position, string? tr
 
 internal sealed class AssignNode(string name, Expression value, int position) : Node(position)
 {
+    public override bool IsBlank => true;
+
     public override Completion Render(LiquidRenderContext context)
     {
         context.Assign(name, value.Evaluate(context));
@@ -65,6 +72,8 @@ internal sealed class AssignNode(string name, Expression value, int position) : 
 /// </summary>
 internal sealed class CaptureNode(string name, Node[] body, int position) : Node(position)
 {
+    public override bool IsBlank => true;
+
     public override Completion Render(LiquidRenderContext context)
     {
         var outer = context.Output;
@@ -83,6 +92,41 @@ internal sealed class CaptureNode(string name, Node[] body, int position) : Node
         var text = capture.ToString();
         context.Assign(name, outer.HtmlEncode ? LiquidValue.SafeString(text) : LiquidValue.Create(text));
         return Completion.Normal;
+    }
+}
+
+/// <summary>
+/// <c>{% ifchanged %}…{% endifchanged %}</c>: renders its body and writes it only when the text differs
+/// from what the last <c>ifchanged</c> of the render wrote, as Ruby Liquid's single register does.
+/// </summary>
+internal sealed class IfChangedNode(Node[] body, bool blank, int position) : Node(position)
+{
+    public override bool IsBlank => blank;
+
+    public override Completion Render(LiquidRenderContext context)
+    {
+        var outer = context.Output;
+        var buffer = new OutputWriter(256);
+        buffer.Reset(null, outer.HtmlEncode, outer.MaxLength);
+        context.Output = buffer;
+        Completion completion;
+        try
+        {
+            completion = Body.Render(body, context);
+        }
+        finally
+        {
+            context.Output = outer;
+        }
+
+        var text = buffer.ToString();
+        if (text != context.LastIfChanged)
+        {
+            context.LastIfChanged = text;
+            outer.Write(text);
+        }
+
+        return completion;
     }
 }
 
@@ -116,7 +160,9 @@ internal sealed class CycleNode(Expression? group, string key, Expression[] valu
 }
 
 /// <summary>The statements of a <c>{% liquid %}</c> tag.</summary>
-internal sealed class SequenceNode(Node[] body, int position) : Node(position)
+internal sealed class SequenceNode(Node[] body, bool blank, int position) : Node(position)
 {
+    public override bool IsBlank => blank;
+
     public override Completion Render(LiquidRenderContext context) => Body.Render(body, context);
 }

@@ -16,8 +16,11 @@ internal sealed class TableRowNode(
     Expression? offset,
     Expression? cols,
     Node[] body,
+    bool blank,
     int position) : Node(position)
 {
+    public override bool IsBlank => blank;
+
     public override Completion Render(LiquidRenderContext context)
     {
         var value = collection.Evaluate(context);

@@ -23,6 +23,8 @@ internal sealed class VariableExpression(
 
     public string? RootName { get; } = rootName;
 
+    public bool HasSegments => segments.Length > 0;
+
     public override LiquidValue Evaluate(LiquidRenderContext context)
     {
         LiquidValue value;

@@ -84,14 +84,27 @@ public readonly partial struct LiquidValue
         throw new LiquidRuntimeError($"Cannot compare {Describe(left)} with {Describe(right)}");
     }
 
-    /// <summary>True when <paramref name="item"/> is a substring of a string, an item of an array or a key of a hash.</summary>
+    /// <summary>
+    /// Liquid's <c>contains</c>, as Ruby's: false when either side is nil, false or undefined; otherwise
+    /// a substring of a string (the item as text), an item of an array or a key of a hash.
+    /// </summary>
     public static bool Contains(LiquidValue container, LiquidValue item)
     {
+        if (!container.IsTruthy || !item.IsTruthy)
+        {
+            return false;
+        }
+
         switch (container.Kind)
         {
             case LiquidValueKind.String:
-                return !item.IsNil && ((string)container._object!).Contains(item.ToString(), StringComparison.Ordinal);
+                return ((string)container._object!).Contains(item.ToString(), StringComparison.Ordinal);
             case LiquidValueKind.Array:
+                if (item.Kind is LiquidValueKind.Empty or LiquidValueKind.Blank)
+                {
+                    return false;
+                }
+
                 foreach (var element in (IReadOnlyList<LiquidValue>)container._object!)
                 {
                     if (LiquidEquals(element, item))

@@ -50,14 +50,79 @@ public readonly partial struct LiquidValue
         _ => Create(0),
     };
 
-    /// <summary>Ruby Liquid's <c>to_integer</c> for filter and tag arguments; throws on text that is not an integer.</summary>
+    /// <summary>
+    /// Ruby Liquid's <c>to_integer</c> for filter and tag arguments (slice, truncate, loop limits): an
+    /// integer, or text Ruby's <c>Integer()</c> reads ("12", " -3 ", "1_000", "0x1f"). Anything else,
+    /// floats and nil included, is "invalid integer".
+    /// </summary>
     public long ToInteger() => Kind switch
     {
         LiquidValueKind.Integer => _bits,
-        LiquidValueKind.Float => (long)Math.Truncate(AsFloat),
-        LiquidValueKind.String when long.TryParse(((string)_object!).AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
+        LiquidValueKind.String when TryParseRubyInteger((string)_object!, out var number) => number,
         _ => throw new LiquidRuntimeError("invalid integer"),
     };
+
+    /// <summary>
+    /// Ruby's <c>Integer(text)</c>: surrounding whitespace, a sign, digits with single underscores
+    /// between them, and the prefixes 0x, 0b, 0o or a leading 0 for octal. Values past 64 bits are clamped.
+    /// </summary>
+    internal static bool TryParseRubyInteger(string text, out long value)
+    {
+        value = 0;
+        var span = text.AsSpan().Trim(" \t\n\v\f\r");
+        var negative = false;
+        if (span.Length > 0 && span[0] is '+' or '-')
+        {
+            negative = span[0] == '-';
+            span = span[1..];
+        }
+
+        var radix = 10;
+        if (span.Length > 1 && span[0] == '0')
+        {
+            var prefix = char.ToLowerInvariant(span[1]);
+            radix = prefix switch { 'x' => 16, 'b' => 2, 'd' => 10, _ => 8 };
+            span = prefix is 'x' or 'b' or 'o' or 'd' ? span[2..] : span[1..];
+            if (span.Length > 0 && span[0] == '_' && prefix is not ('x' or 'b' or 'o' or 'd'))
+            {
+                span = span[1..];
+            }
+        }
+
+        if (span.Length == 0 || span[0] == '_' || span[^1] == '_')
+        {
+            return false;
+        }
+
+        decimal magnitude = 0;
+        var previousUnderscore = false;
+        foreach (var c in span)
+        {
+            if (c == '_')
+            {
+                if (previousUnderscore)
+                {
+                    return false;
+                }
+
+                previousUnderscore = true;
+                continue;
+            }
+
+            previousUnderscore = false;
+            var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) - 'a' + 10 : int.MaxValue;
+            if (digit >= radix)
+            {
+                return false;
+            }
+
+            // Past 64 bits the value only needs to stay past them: clamp instead of overflowing.
+            magnitude = Math.Min((magnitude * radix) + digit, (decimal)long.MaxValue + 1);
+        }
+
+        value = negative ? (long)Math.Max(-magnitude, long.MinValue) : (long)Math.Min(magnitude, long.MaxValue);
+        return true;
+    }
 
     internal static LiquidValue ParseNumber(string text)
     {

@@ -5,7 +5,6 @@ namespace Telemed.Tenants.Data;
 public sealed class TenantsMigrations : IMigrationSource
 {
     public string Module => "Telemed.Tenants";
-    public int Order => -800;
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Telemed.Core.Clinic;
 using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
 
@@ -24,11 +25,13 @@ public sealed class TenantProvisioner(TenantRegistry registry, RecipeExecutor ex
         {
             throw new TenantProvisioningException(nameof(ClinicRequest.Slug), $"The address '{slug}' is already taken.");
         }
-        var timeZone = request.TimeZone ?? recipe.Tenant?.TimeZone ?? "UTC";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        var asked = request.TimeZone ?? recipe.Tenant?.TimeZone ?? "UTC";
+        if (!IanaZones.TryFind(asked, out var zone))
         {
-            throw new TenantProvisioningException(nameof(ClinicRequest.TimeZone), $"'{timeZone}' is not a known time zone.");
+            throw new TenantProvisioningException(nameof(ClinicRequest.TimeZone),
+                $"'{(asked.Length > IanaZones.MaxLength ? asked[..IanaZones.MaxLength] + "…" : asked)}' is not a known time zone. Give an IANA zone such as Europe/London.");
         }
+        var timeZone = zone.Id;
         executor.Validate(recipe);
 
         var tenant = new Tenant(Guid.NewGuid(), slug, request.Name ?? recipe.Tenant?.Name ?? slug, recipe.Tenant?.HostNames ?? [],

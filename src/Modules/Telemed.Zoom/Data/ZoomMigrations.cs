@@ -3,14 +3,14 @@ using Telemed.Core.Data.Migrations;
 namespace Telemed.Zoom.Data;
 
 /// <summary>
-/// Zoom's tables. Settings, connections, meetings and OAuth states belong to a clinic (forced RLS). The two
-/// lookup tables are the platform's: Zoom's webhooks arrive at one endpoint for every clinic, so the Zoom user
-/// a delivery is about must be routed to its clinic before any clinic row can be read. They hold ids only.
+/// Zoom's tables. Settings belong to a clinic (forced RLS). The two lookup tables are the platform's: Zoom's webhooks
+/// arrive at one endpoint for every clinic, so the Zoom user a delivery is about must be routed to its clinic before any
+/// clinic row can be read. They hold ids only. Meetings, the appointments they follow, host connections and OAuth states
+/// were Zoom's until version 4 moved them, rows and all, to Telemed.Meetings (which Zoom requires, so its tables exist).
 /// </summary>
 public sealed class ZoomMigrations : IMigrationSource
 {
     public string Module => "Telemed.Zoom";
-    public int Order => 100;
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -130,6 +130,41 @@ public sealed class ZoomMigrations : IMigrationSource
             """),
         new(3, "zoom appointments remember the version they follow", """
             ALTER TABLE zoom_appointments ADD COLUMN applied_version integer NOT NULL DEFAULT 0;
+            """),
+        new(4, "zoom meetings, appointments, connections and oauth states move to meetings", TenantTableSql.AcrossClinics("""
+            INSERT INTO meetings (id, tenant_id, slot_key, provider, host_id, host_name, wanted, end_requested, topic, agenda, start_utc,
+              duration_minutes, time_zone, passcode, marker, external_id, join_url, protected_start_url, applied_start_utc,
+              applied_duration_minutes, applied_topic, create_requested_at, state, live_status, attempts, last_error,
+              deleted_at_provider_at, deleted_at_provider_id, desired_version, synced_version, published_state, published_join_url,
+              created_at, updated_at)
+            SELECT id, tenant_id, slot_key, 'zoom', host_id, host_name, wanted, end_requested, topic, agenda, start_utc,
+              duration_minutes, time_zone, passcode, marker, zoom_meeting_id::text, join_url, protected_start_url, applied_start_utc,
+              applied_duration_minutes, applied_topic, create_requested_at, state, live_status, attempts, last_error,
+              zoom_deleted_at, zoom_deleted_meeting_id::text, desired_version, synced_version, state, join_url,
+              created_at, updated_at
+            FROM zoom_meetings;
+
+            INSERT INTO meetings_appointments (appointment_id, tenant_id, slot_key, provider, host_id, host_user_id, host_name,
+              patient_name, patient_email, start_utc, end_utc, active, reason, reason_code, last_event, applied_version, updated_at)
+            SELECT appointment_id, tenant_id, slot_key, 'zoom', host_id, host_user_id, coalesce(last_event->>'hostName', ''),
+              coalesce(last_event->>'patientName', ''), coalesce(last_event->>'patientEmail', ''), start_utc, end_utc, active,
+              reason, reason_code, last_event, applied_version, updated_at
+            FROM zoom_appointments;
+
+            INSERT INTO meetings_connections (id, tenant_id, provider, host_id, client_id, external_user_id, external_account_id, email,
+              protected_access_token, protected_refresh_token, access_token_expires_at, scopes, status, lost_reason,
+              connected_by_user_id, connected_at, updated_at)
+            SELECT id, tenant_id, 'zoom', host_id, client_id, zoom_user_id, zoom_account_id, zoom_email,
+              protected_access_token, protected_refresh_token, access_token_expires_at, scopes, status, lost_reason,
+              connected_by_user_id, connected_at, updated_at
+            FROM zoom_connections;
+
+            INSERT INTO meetings_oauth_states (id, tenant_id, provider, host_id, user_id, protected_code_verifier, redirect_uri, expires_at)
+            SELECT id, tenant_id, 'zoom', host_id, user_id, protected_code_verifier, redirect_uri, expires_at
+            FROM zoom_oauth_states
+            """, "meetings", "meetings_appointments", "meetings_connections", "meetings_oauth_states",
+                "zoom_meetings", "zoom_appointments", "zoom_connections", "zoom_oauth_states") + """
+            DROP TABLE zoom_oauth_states, zoom_connections, zoom_appointments, zoom_meetings;
             """),
     ];
 }

@@ -8,7 +8,9 @@ using Telemed.Core.Data;
 using Telemed.Core.Jobs;
 using Telemed.Core.Tenancy;
 using Telemed.Sandbox.Zoom.Webhooks;
-using Telemed.Zoom.Data;
+using Telemed.Meetings.Connections;
+using Telemed.Meetings.Planning;
+using Telemed.Meetings.Services;
 using Telemed.Zoom.Jobs;
 using Telemed.Zoom.Services;
 
@@ -74,7 +76,8 @@ public sealed class ZoomWebhookReceiver(
 
                 return Results.Json(new { plainToken, encryptedToken = signer.EncryptToken(plainToken) });
             case "app_deauthorized" when Text(payload, "user_id") is { } userId:
-                await ForEachClinicAsync(userId, services => services.GetRequiredService<ZoomConnections>().ForgetZoomUserAsync(userId, cancellationToken));
+                await ForEachClinicAsync(userId, services => services.GetRequiredService<ConnectionFlow>()
+                    .ForgetAccountAsync(services.GetRequiredService<ZoomConnector>(), userId, cancellationToken));
                 if (Text(payload, "user_data_retention") == "false")
                 {
                     // Its tokens are gone; Zoom wants to be told so, which may need retrying: a job.
@@ -83,15 +86,14 @@ public sealed class ZoomWebhookReceiver(
                 break;
             case "meeting.started" or "meeting.ended" when MeetingOf(payload) is (var hostId, var meetingId):
                 var status = eventName == "meeting.started" ? "started" : "ended";
-                await ForEachClinicAsync(hostId, services => services.GetRequiredService<ZoomDb>().Meetings
-                    .Where(m => m.ZoomMeetingId == meetingId)
-                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LiveStatus, status), cancellationToken));
+                await ForEachClinicAsync(hostId, services => services.GetRequiredService<MeetingLiveStatus>()
+                    .RecordAsync(ZoomStartup.ProviderId, meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture), status, cancellationToken));
                 break;
             case "meeting.deleted" when MeetingOf(payload) is (var hostId, var meetingId):
                 // Ours to replace if its appointment is still on; one we deleted ourselves (a cancellation) is ignored.
                 var deletedAt = clock.GetUtcNow();
-                await ForEachClinicAsync(hostId, services => services.GetRequiredService<ZoomMeetingPlanner>()
-                    .MeetingDeletedAtZoomAsync(meetingId, deletedAt, cancellationToken));
+                await ForEachClinicAsync(hostId, services => services.GetRequiredService<MeetingPlanner>()
+                    .MeetingDeletedAtProviderAsync(ZoomStartup.ProviderId, meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture), deletedAt, cancellationToken));
                 break;
         }
 

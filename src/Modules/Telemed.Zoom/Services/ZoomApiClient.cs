@@ -4,18 +4,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Telemed.Meetings.Providers;
 using Telemed.Zoom.Models;
 
 namespace Telemed.Zoom.Services;
-
-/// <summary>The bearer token of one host's connection: the current one, and a renewed one after Zoom rejected it.</summary>
-public interface IZoomAccess
-{
-    Task<string> GetTokenAsync(CancellationToken cancellationToken);
-
-    /// <summary>A token other than <paramref name="rejected"/>: another caller's fresh one, or a new refresh.</summary>
-    Task<string> RenewTokenAsync(string rejected, CancellationToken cancellationToken);
-}
 
 /// <summary>
 /// Zoom's meetings REST API. A 401 is answered once by renewing the token and repeating the call; errors become
@@ -29,20 +21,20 @@ public sealed class ZoomApiClient(HttpClient http, ZoomUrls urls, TimeProvider c
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public Task<ZoomUserInfo> GetMeAsync(IZoomAccess access, CancellationToken cancellationToken) =>
+    public Task<ZoomUserInfo> GetMeAsync(IAccessToken access, CancellationToken cancellationToken) =>
         SendAsync<ZoomUserInfo>(access, HttpMethod.Get, "/users/me", null, cancellationToken)!;
 
-    public Task<ZoomMeetingDetails> CreateMeetingAsync(IZoomAccess access, ZoomMeetingRequest meeting, CancellationToken cancellationToken) =>
+    public Task<ZoomMeetingDetails> CreateMeetingAsync(IAccessToken access, ZoomMeetingRequest meeting, CancellationToken cancellationToken) =>
         SendAsync<ZoomMeetingDetails>(access, HttpMethod.Post, "/users/me/meetings", meeting, cancellationToken)!;
 
-    public Task<ZoomMeetingDetails> GetMeetingAsync(IZoomAccess access, long meetingId, CancellationToken cancellationToken) =>
+    public Task<ZoomMeetingDetails> GetMeetingAsync(IAccessToken access, long meetingId, CancellationToken cancellationToken) =>
         SendAsync<ZoomMeetingDetails>(access, HttpMethod.Get, $"/meetings/{meetingId}", null, cancellationToken)!;
 
-    public Task UpdateMeetingAsync(IZoomAccess access, long meetingId, ZoomMeetingRequest changes, CancellationToken cancellationToken) =>
+    public Task UpdateMeetingAsync(IAccessToken access, long meetingId, ZoomMeetingRequest changes, CancellationToken cancellationToken) =>
         SendAsync<object>(access, HttpMethod.Patch, $"/meetings/{meetingId}", changes, cancellationToken);
 
     /// <summary>Deletes without Zoom's own e-mails (the clinic tells people itself). True when it was there to delete.</summary>
-    public async Task<bool> DeleteMeetingAsync(IZoomAccess access, long meetingId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteMeetingAsync(IAccessToken access, long meetingId, CancellationToken cancellationToken)
     {
         try
         {
@@ -55,11 +47,11 @@ public sealed class ZoomApiClient(HttpClient http, ZoomUrls urls, TimeProvider c
         }
     }
 
-    public Task EndMeetingAsync(IZoomAccess access, long meetingId, CancellationToken cancellationToken) =>
+    public Task EndMeetingAsync(IAccessToken access, long meetingId, CancellationToken cancellationToken) =>
         SendAsync<object>(access, HttpMethod.Put, $"/meetings/{meetingId}/status", new { action = "end" }, cancellationToken);
 
     /// <summary>The host's scheduled meetings, every page.</summary>
-    public async Task<IReadOnlyList<ZoomMeetingDetails>> ListMeetingsAsync(IZoomAccess access, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ZoomMeetingDetails>> ListMeetingsAsync(IAccessToken access, CancellationToken cancellationToken)
     {
         var all = new List<ZoomMeetingDetails>();
         string? next = null;
@@ -74,7 +66,7 @@ public sealed class ZoomApiClient(HttpClient http, ZoomUrls urls, TimeProvider c
         return all;
     }
 
-    private async Task<T?> SendAsync<T>(IZoomAccess access, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<T?> SendAsync<T>(IAccessToken access, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var token = await access.GetTokenAsync(cancellationToken);
         using var first = await SendOnceAsync(method, path, body, token, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Telemed.Meetings.Data;
 using Telemed.Sandbox;
 using Telemed.Zoom.Data;
 
@@ -31,7 +32,7 @@ public sealed class ZoomApps(IOptions<ZoomOptions> options, IOptions<SandboxOpti
             : Platform;
 
     /// <summary>The app that issued a connection's tokens, even if the clinic has switched apps since.</summary>
-    public ZoomApp ForConnection(ZoomConnection connection, ZoomClinicSettings settings)
+    public ZoomApp ForConnection(HostConnection connection, ZoomClinicSettings settings)
     {
         var clinic = ForClinic(settings);
         return clinic.ClientId == connection.ClientId ? clinic : Platform;

@@ -43,16 +43,13 @@ public static class ZoomMeetingText
         return text.ToString().Trim();
     }
 
-    public static string Topic(string template, AppointmentChanged appointment, string clinicName) =>
-        Limit(Render(template, appointment, clinicName), TopicLimit);
-
-    /// <summary>The agenda ends with the meeting's marker, which must survive any template length.</summary>
-    public static string Agenda(string template, AppointmentChanged appointment, string clinicName, string marker) =>
-        Limit(Render(template, appointment, clinicName), AgendaLimit - marker.Length - 2) + "\n\n" + marker;
-
-    /// <summary>A short reference unique to the clinic and slot, put in the agenda to recognise our meeting at Zoom.</summary>
-    public static string Marker(Guid tenantId, string slotKey) =>
-        "[ref:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenantId:N}:{slotKey}")))[..20] + "]";
+    /// <summary>
+    /// Topic and agenda within Zoom's limits; the agenda ends with the meeting's marker, which must survive any
+    /// template length. An empty topic would be refused by Zoom.
+    /// </summary>
+    public static Meetings.Providers.MeetingText Fit(string topic, string agenda, string marker) => new(
+        Limit(string.IsNullOrWhiteSpace(topic) ? "Video consultation" : topic.Trim(), TopicLimit),
+        (Limit(agenda.Trim(), AgendaLimit - marker.Length - 2) + "\n\n" + marker).TrimStart());
 
     /// <summary>Eight letters and digits (no look-alikes), within Zoom's 10-character passcode limit.</summary>
     public static string NewPasscode() => RandomNumberGenerator.GetString(PasscodeAlphabet, 8);

@@ -4,13 +4,14 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Telemed.Meetings.Providers;
 
 namespace Telemed.Zoom.Services;
 
 /// <summary>Zoom's token endpoint (code exchange with PKCE, refresh) and revoke, with the app's Basic credentials.</summary>
 public sealed class ZoomOAuthClient(HttpClient http, ZoomUrls urls, TimeProvider clock)
 {
-    public Task<ZoomTokens> ExchangeCodeAsync(ZoomApp app, string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
+    public Task<OAuthTokens> ExchangeCodeAsync(ZoomApp app, string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
         RequestTokensAsync(app, new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
@@ -20,7 +21,7 @@ public sealed class ZoomOAuthClient(HttpClient http, ZoomUrls urls, TimeProvider
         }, cancellationToken);
 
     /// <summary>Zoom rotates refresh tokens: the answer's refresh token replaces the one sent, which stops working.</summary>
-    public Task<ZoomTokens> RefreshAsync(ZoomApp app, string refreshToken, CancellationToken cancellationToken) =>
+    public Task<OAuthTokens> RefreshAsync(ZoomApp app, string refreshToken, CancellationToken cancellationToken) =>
         RequestTokensAsync(app, new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
@@ -64,7 +65,7 @@ public sealed class ZoomOAuthClient(HttpClient http, ZoomUrls urls, TimeProvider
         }
     }
 
-    private async Task<ZoomTokens> RequestTokensAsync(ZoomApp app, Dictionary<string, string> form, CancellationToken cancellationToken)
+    private async Task<OAuthTokens> RequestTokensAsync(ZoomApp app, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         using var request = Request(app, "/oauth/token", form);
         using var response = await http.SendAsync(request, cancellationToken);
@@ -72,7 +73,7 @@ public sealed class ZoomOAuthClient(HttpClient http, ZoomUrls urls, TimeProvider
         {
             var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
                 ?? throw new ZoomApiException("Zoom's token endpoint answered without a body.", response.StatusCode);
-            return new ZoomTokens(body.AccessToken, body.RefreshToken, clock.GetUtcNow().AddSeconds(body.ExpiresIn), body.Scope ?? "");
+            return new OAuthTokens(body.AccessToken, body.RefreshToken, clock.GetUtcNow().AddSeconds(body.ExpiresIn), body.Scope ?? "");
         }
 
         var error = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -107,5 +108,3 @@ public sealed class ZoomOAuthClient(HttpClient http, ZoomUrls urls, TimeProvider
         [property: JsonPropertyName("expires_in")] int ExpiresIn,
         [property: JsonPropertyName("scope")] string? Scope);
 }
-
-public sealed record ZoomTokens(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, string Scopes);

@@ -48,6 +48,7 @@ internal sealed class ZoomSandboxProvider(
         v2.MapZoomMeetingEndpoints();
 
         zoom.MapZoomMeetingRoomEndpoints();
+        zoom.MapZoomSandboxStylesheet();
     }
 
     public void MapControlEndpoints(RouteGroupBuilder control)

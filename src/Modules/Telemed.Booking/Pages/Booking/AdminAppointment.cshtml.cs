@@ -8,9 +8,9 @@ using Telemed.Booking.Services;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>One appointment for staff: details, meeting, outcome, cancel with a reason, delete.</summary>
-[Authorize(Policy = "booking.appointments")]
+[Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
 public sealed class AdminAppointmentModel(AppointmentQueries appointments, StaffContext staff, AppointmentActions actions,
-    MeetingLookup meetings, TimeProvider clock) : StaffAppointmentModel(appointments, staff)
+    MeetingLookup meetings, MeetingProviderChoices providers, TimeProvider clock) : StaffAppointmentModel(appointments, staff)
 {
 
     [BindProperty]
@@ -59,10 +59,11 @@ public sealed class AdminAppointmentModel(AppointmentQueries appointments, Staff
     private async Task<IActionResult> ShowAsync()
     {
         var a = Row.Appointment;
-        var startActive = a.IsConfirmed && Now >= a.StartUtc - MeetingLookup.StartOpensBefore && Now < a.EndUtc;
         // The button fetches a fresh start link when clicked (StartLink), so the page needs only the stored state.
         var info = await meetings.ForHostAsync(a, Row.Service, freshStartUrl: false, HttpContext.RequestAborted);
-        Meeting = new MeetingSectionView(Row.Service.Telemed, meetings.HasProviderFor(Row.Service), Row.Service.MeetingProvider.ToString(), info, startActive);
+        var startActive = a.IsConfirmed && info?.CanStartAt(Now) == true;
+        Meeting = new MeetingSectionView(Row.Service.Telemed, meetings.HasProviderFor(Row.Service), providers.NameOf(Row.Service.MeetingProvider), info, startActive,
+            MeetingLookup.MinutesBefore(a, info?.StartOpensAt));
         return Page();
     }
 

@@ -9,8 +9,9 @@ using Telemed.Booking.Services;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>The staff list: hosts see their own, admins everyone's; filter by host, status and patient.</summary>
-[Authorize(Policy = "booking.appointments")]
-public sealed class AdminAppointmentsModel(AppointmentQueries appointments, StaffContext staff, BookingDb db, AppointmentActions actions, TimeProvider clock) : PageModel
+[Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
+public sealed class AdminAppointmentsModel(AppointmentQueries appointments, StaffContext staff, BookingDb db, AppointmentActions actions, MeetingLookup meetings,
+    TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string When { get; set; } = AppointmentFilter.Today;
     [BindProperty(SupportsGet = true)] public Guid? Host { get; set; }
@@ -18,6 +19,9 @@ public sealed class AdminAppointmentsModel(AppointmentQueries appointments, Staf
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
     public IReadOnlyList<AppointmentRow> Rows { get; private set; } = [];
+
+    /// <summary>Video appointments that get no meeting because of their host, with what staff should know.</summary>
+    public IReadOnlyDictionary<Guid, string> MeetingWarnings { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyList<HostProfile> Hosts { get; private set; } = [];
     public bool IsAdmin => staff.IsAdmin;
     public string? OwnHostName { get; private set; }
@@ -43,6 +47,8 @@ public sealed class AdminAppointmentsModel(AppointmentQueries appointments, Staf
 
         var filter = new AppointmentFilter(IsAdmin ? Host : null, Status, Q?.Length > 100 ? Q[..100] : Q, When);
         Rows = await appointments.ListForStaffAsync(filter, IsAdmin ? null : own!.Id, cancellationToken);
+        var upcomingVideo = Rows.Where(r => r.Service.Telemed && r.Appointment.IsConfirmed && !r.Appointment.HasEnded(Now)).Select(r => r.Appointment.Id).ToList();
+        MeetingWarnings = await meetings.WarningsAsync(upcomingVideo, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostOutcomeAsync(Guid id, bool attended)

@@ -12,7 +12,7 @@ using Telemed.Core.Tenancy;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>Create or edit a host. Admins edit anyone; a host edits their own hours and time away.</summary>
-[Authorize(Policy = "booking.appointments")]
+[Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
 public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDirectory users, TenantContext tenantContext) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
@@ -68,7 +68,7 @@ public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDi
         }
         await LoadChoicesAsync();
         var availability = ReadAvailability();
-        if (!VisitorZones.TryFind(Input.TimeZone, out _))
+        if (!VisitorZones.TryFind(Input.TimeZone, out var zone))
         {
             ModelState.AddModelError("Input.TimeZone", "Choose a time zone from the list.");
         }
@@ -93,7 +93,7 @@ public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDi
         }
         host.DisplayName = Input.DisplayName!.Trim();
         host.Bio = string.IsNullOrWhiteSpace(Input.Bio) ? null : Input.Bio.Trim();
-        host.TimeZone = Input.TimeZone!;
+        host.TimeZone = zone.Id;
         host.Availability = availability;
         if (IsAdmin)
         {

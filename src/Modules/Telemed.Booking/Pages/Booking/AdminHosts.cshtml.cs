@@ -6,7 +6,7 @@ using Telemed.Booking.Models;
 
 namespace Telemed.Booking.Pages.Booking;
 
-[Authorize(Policy = "booking.hosts")]
+[Authorize(Policy = BookingPermissions.Names.ManageHosts)]
 public sealed class AdminHostsModel(BookingDb db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<HostProfile> Hosts { get; private set; } = [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Telemed.Booking.Availability;
@@ -8,7 +9,7 @@ using Telemed.Booking.Services;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>Staff move an appointment for the patient: the host's free times in the host's zone.</summary>
-[Authorize(Policy = "booking.appointments")]
+[Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
 public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffContext staff, SlotFinder finder, BookingService booking) : StaffAppointmentModel(appointments, staff)
 {
     [BindProperty(SupportsGet = true)] public string? Day { get; set; }
@@ -24,9 +25,10 @@ public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffC
         {
             return problem;
         }
-        if (start is null || start.Length > 40 || !DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var newStart))
+        if (!TimeInput.TryReadInstant(start, out var newStart))
         {
             Refusal = "Choose one of the free times.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return await ShowAsync();
         }
         var result = await booking.RescheduleAsync(Id, newStart, Staff.DisplayName, enforceNotice: false, HttpContext.RequestAborted);
@@ -44,7 +46,15 @@ public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffC
     {
         var zone = Row.Host.Zone;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(finder.Now, zone).DateTime);
-        var first = DateOnly.TryParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day >= today ? day : today;
+        var first = today;
+        if (TimeInput.TryReadDay(Day, out var day))
+        {
+            first = day >= today ? day : today;
+        }
+        else if (!string.IsNullOrEmpty(Day))
+        {
+            ModelState.AddModelError(nameof(Day), $"This is not a date we can show; here is the week from today. {TimeInput.DayMessage}");
+        }
         Day = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var found = await finder.FindAsync(Row.Service, [Row.Host], Row.Appointment.DurationMinutes, VisitorTime.DaysToUtc(first, first.AddDays(6), zone),
             HttpContext.RequestAborted, releasingSlot: Row.Appointment.SlotId);

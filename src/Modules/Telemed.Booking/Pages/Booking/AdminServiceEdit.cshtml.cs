@@ -5,18 +5,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
+using Telemed.Booking.Services;
 using Telemed.Core.Clinic;
 
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>Create or edit a service, and choose the hosts who offer it.</summary>
-[Authorize(Policy = "booking.services")]
-public sealed class AdminServiceEditModel(BookingDb db) : PageModel
+[Authorize(Policy = BookingPermissions.Names.ManageServices)]
+public sealed class AdminServiceEditModel(BookingDb db, MeetingProviderChoices providers) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public ServiceInput Input { get; set; } = new();
 
     public IReadOnlyList<HostProfile> Hosts { get; private set; } = [];
+
+    /// <summary>The installed providers, and the service's current one even when its module is gone.</summary>
+    public IReadOnlyList<MeetingProviderOption> ProviderOptions => providers.OptionsIncluding(MeetingProviders.Normalize(Input.MeetingProvider));
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -53,7 +57,7 @@ public sealed class AdminServiceEditModel(BookingDb db) : PageModel
     {
         var cancellationToken = HttpContext.RequestAborted;
         await LoadHostsAsync();
-        var problems = Input.RuleProblems(out var durations);
+        var problems = Input.RuleProblems(out var durations, await OfferedProvidersAsync(cancellationToken));
         foreach (var (field, message) in problems)
         {
             ModelState.AddModelError($"Input.{field}", message);
@@ -73,7 +77,7 @@ public sealed class AdminServiceEditModel(BookingDb db) : PageModel
         service.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
         service.Durations = durations!;
         service.Telemed = Input.Telemed;
-        service.MeetingProvider = Input.Telemed ? Input.MeetingProvider : MeetingProviderKind.None;
+        service.MeetingProvider = Input.Telemed ? MeetingProviders.Normalize(Input.MeetingProvider) : MeetingProviders.None;
         service.Capacity = Input.Capacity;
         service.BufferBeforeMinutes = Input.BufferBefore;
         service.BufferAfterMinutes = Input.BufferAfter;
@@ -111,6 +115,13 @@ public sealed class AdminServiceEditModel(BookingDb db) : PageModel
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         TempData["Status"] = $"{service.Name} deleted.";
         return Redirect($"{Request.PathBase}/admin/services");
+    }
+
+    /// <summary>What the form offered: the installed providers and the one the service already had.</summary>
+    private async Task<IReadOnlyCollection<string>> OfferedProvidersAsync(CancellationToken cancellationToken)
+    {
+        var current = Id is null ? null : await db.Services.Where(s => s.Id == Id).Select(s => s.MeetingProvider).FirstOrDefaultAsync(cancellationToken);
+        return providers.OptionsIncluding(current).Select(o => o.Id).ToList();
     }
 
     private async Task LoadHostsAsync() =>

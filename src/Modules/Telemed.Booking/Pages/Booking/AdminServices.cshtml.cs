@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
+using Telemed.Booking.Services;
 
 namespace Telemed.Booking.Pages.Booking;
 
-[Authorize(Policy = "booking.services")]
-public sealed class AdminServicesModel(BookingDb db) : PageModel
+[Authorize(Policy = BookingPermissions.Names.ManageServices)]
+public sealed class AdminServicesModel(BookingDb db, MeetingProviderChoices providers) : PageModel
 {
+    public MeetingProviderChoices Providers => providers;
     public IReadOnlyList<Service> Services { get; private set; } = [];
     public IReadOnlyDictionary<Guid, int> HostCounts { get; private set; } = new Dictionary<Guid, int>();
 

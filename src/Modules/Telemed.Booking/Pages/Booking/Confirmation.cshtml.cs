@@ -22,7 +22,7 @@ public sealed class ConfirmationModel(ManageLinks links, AppointmentQueries appo
             return problem;
         }
         Join = await meetings.ForPatientAsync(Row.Appointment, Row.Service, HttpContext.RequestAborted);
-        AbsoluteManageUrl = links.AbsoluteUrl(Token);
+        AbsoluteManageUrl = Links.AbsoluteUrl(Token);
         GoogleUrl = CalendarLinks.GoogleUrl(Row.Appointment, $"{Row.Service.Name} with {Row.Host.DisplayName}", tenantContext.Required.Name, AbsoluteManageUrl);
         return Page();
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -105,9 +104,9 @@ public sealed class DetailsModel(BookingDb db, SlotFinder finder, BookingService
         {
             return BadRequest("The time zone in the link is not valid.");
         }
-        if (Start is null || Start.Length > 40 || !DateTimeOffset.TryParse(Start, CultureInfo.InvariantCulture, DateTimeStyles.None, out startAt))
+        if (!TimeInput.TryReadInstant(Start, out startAt))
         {
-            return BadRequest("The time in the link is not valid. Please pick a time again.");
+            return BadRequest($"The time in the link is not valid. Please pick a time again. {TimeInput.InstantMessage}");
         }
         if (!service.Offers(Duration))
         {

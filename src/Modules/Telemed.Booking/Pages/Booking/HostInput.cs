@@ -20,7 +20,21 @@ public sealed class HostInput
     [Required(ErrorMessage = "Choose the zone the hours are in.")]
     public string? TimeZone { get; set; }
 
-    public string?[] Weekly { get; set; } = new string?[7];
+    /// <summary>Always seven entries, whatever a posted form held (a missing day is empty, extra ones are dropped).</summary>
+    public string?[] Weekly
+    {
+        get => weekly;
+        set
+        {
+            weekly = new string?[7];
+            if (value is not null)
+            {
+                Array.Copy(value, weekly, Math.Min(value.Length, weekly.Length));
+            }
+        }
+    }
+
+    private string?[] weekly = new string?[7];
 
     [Display(Name = "Other hours on given dates")]
     [StringLength(4000, ErrorMessage = "At most 4000 characters.")]

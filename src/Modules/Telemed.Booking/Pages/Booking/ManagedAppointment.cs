@@ -12,6 +12,8 @@ public abstract class ManagedAppointmentModel(ManageLinks links, AppointmentQuer
 {
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
 
+    protected ManageLinks Links { get; } = links;
+
     public AppointmentRow Row { get; private set; } = null!;
 
     public string ManageUrl => $"{Request.PathBase}/book/manage/{Token}";
@@ -20,7 +22,7 @@ public abstract class ManagedAppointmentModel(ManageLinks links, AppointmentQuer
 
     protected async Task<IActionResult?> LoadAsync()
     {
-        if (links.ReadToken(Token) is not { } id || await appointments.FindAsync(id, HttpContext.RequestAborted) is not { } row)
+        if (Links.ReadToken(Token) is not { } id || await appointments.FindAsync(id, HttpContext.RequestAborted) is not { } row)
         {
             return new NotFoundObjectResult(
                 "This appointment link is not valid for this clinic. Please use the link from your confirmation, or contact the clinic.");

@@ -6,7 +6,7 @@ using Telemed.Booking.Services;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>Sends a host to the edit page of their own host profile.</summary>
-[Authorize(Policy = "booking.schedule")]
+[Authorize(Policy = BookingPermissions.Names.EditOwnSchedule)]
 public sealed class MyScheduleModel(StaffContext staff) : PageModel
 {
     public async Task<IActionResult> OnGetAsync() =>

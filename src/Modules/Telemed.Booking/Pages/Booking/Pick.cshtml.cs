@@ -56,9 +56,54 @@ public sealed class PickModel(BookingDb db, SlotFinder finder, ManageLinks links
         {
             Host = "any";
         }
-        Duration = Duration is { } minutes && service.Offers(minutes) ? minutes : service.Durations.Min();
-        Tz = VisitorZones.TryFind(Tz, out var zone) ? zone.Id : tenantContext.Required.TimeZone;
-        From = DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from) ? from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        ReadDuration(service);
+        ReadZone();
+        ReadFrom();
         return Page();
+    }
+
+    // A link with a length, zone or week that does not make sense still shows the picker: with the
+    // service's shortest length, the clinic's zone or this week, and a note beside the field.
+
+    private void ReadDuration(Service service)
+    {
+        var asked = Duration;
+        Duration = Duration is { } minutes && service.Offers(minutes) ? minutes : service.Durations.Min();
+        if (Rescheduling is null && (ModelState.ContainsKey(nameof(Duration)) || (asked is not null && asked != Duration)))
+        {
+            ModelState.Remove(nameof(Duration));
+            ModelState.AddModelError(nameof(Duration), $"{service.Name} is offered for {string.Join(", ", service.Durations)} minutes; showing {Duration}.");
+        }
+    }
+
+    private void ReadZone()
+    {
+        if (VisitorZones.TryFind(Tz, out var zone))
+        {
+            Tz = zone.Id;
+            return;
+        }
+        if (!string.IsNullOrEmpty(Tz))
+        {
+            ModelState.AddModelError(nameof(Tz), $"The time zone in the link is not known; times are shown in {tenantContext.Required.TimeZone}. Choose yours from the list.");
+        }
+        Tz = tenantContext.Required.TimeZone;
+    }
+
+    private void ReadFrom()
+    {
+        if (string.IsNullOrEmpty(From))
+        {
+            From = null;
+        }
+        else if (TimeInput.TryReadDay(From, out var from))
+        {
+            From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(From), $"The first day in the link is not valid; times are shown from today. {TimeInput.DayMessage}");
+            From = null;
+        }
     }
 }

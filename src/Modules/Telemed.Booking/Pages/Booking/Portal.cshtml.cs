@@ -9,7 +9,7 @@ using Telemed.Core.Tenancy;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>A signed-in patient's upcoming and past appointments, with the Join button for video visits.</summary>
-[Authorize(Policy = "booking.portal")]
+[Authorize(Policy = BookingPermissions.Names.UsePortal)]
 public sealed class PortalModel(AppointmentQueries appointments, MeetingLookup meetings, ManageLinks links, IUserDirectory users,
     TenantContext tenantContext, TimeProvider clock) : PageModel
 {

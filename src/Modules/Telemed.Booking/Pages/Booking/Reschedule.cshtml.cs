@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Telemed.Booking.Services;
@@ -57,9 +56,9 @@ public sealed class RescheduleModel(ManageLinks links, AppointmentQueries appoin
         {
             return BadRequest("The time zone in the link is not valid.");
         }
-        if (Start is null || Start.Length > 40 || !DateTimeOffset.TryParse(Start, CultureInfo.InvariantCulture, DateTimeStyles.None, out newStart))
+        if (!TimeInput.TryReadInstant(Start, out newStart))
         {
-            return BadRequest("The new time in the link is not valid. Please pick a time again.");
+            return BadRequest($"The new time in the link is not valid. Please pick a time again. {TimeInput.InstantMessage}");
         }
         Tz = zone.Id;
         NewTimeText = TimeText.Range(newStart, newStart.AddMinutes(Row.Appointment.DurationMinutes), zone.Id);

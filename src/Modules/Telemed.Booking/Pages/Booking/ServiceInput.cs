@@ -22,7 +22,8 @@ public sealed class ServiceInput
     public bool Telemed { get; set; }
 
     [Display(Name = "Meeting provider")]
-    public MeetingProviderKind MeetingProvider { get; set; }
+    [StringLength(MeetingProviders.MaxIdLength)]
+    public string? MeetingProvider { get; set; }
 
     [Display(Name = "Seats (1 = one patient, more = group session)")]
     [Range(1, 500, ErrorMessage = "From 1 to 500 seats.")]
@@ -55,8 +56,9 @@ public sealed class ServiceInput
     /// <summary>
     /// The rules the attributes cannot say (the list of lengths, the provider a video service needs), by
     /// field. The form adds them to the attribute errors; the services recipe step checks both the same way.
+    /// The form passes the providers it <paramref name="offered"/>; a recipe may name one not installed yet.
     /// </summary>
-    public IReadOnlyList<(string Field, string Message)> RuleProblems(out int[]? durations)
+    public IReadOnlyList<(string Field, string Message)> RuleProblems(out int[]? durations, IReadOnlyCollection<string>? offered = null)
     {
         var problems = new List<(string, string)>();
         durations = ParseDurations(out var durationError);
@@ -64,11 +66,12 @@ public sealed class ServiceInput
         {
             problems.Add((nameof(Durations), durationError));
         }
-        if (!Enum.IsDefined(MeetingProvider))
+        var provider = MeetingProviders.Normalize(MeetingProvider);
+        if (!MeetingProviders.IsWellFormed(provider) || (offered is not null && provider != MeetingProviders.None && !offered.Contains(provider)))
         {
             problems.Add((nameof(MeetingProvider), "Choose a meeting provider from the list."));
         }
-        else if (Telemed && MeetingProvider == MeetingProviderKind.None)
+        else if (Telemed && provider == MeetingProviders.None)
         {
             problems.Add((nameof(MeetingProvider), "A video service needs a meeting provider."));
         }

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Telemed.Core.Modules;
 
 namespace Telemed.Core.Data.Migrations;
 
 /// <summary>
 /// Applies pending migrations at start-up, each in its own transaction, under a PostgreSQL advisory
-/// lock so that several nodes starting together apply the schema exactly once.
+/// lock so that several nodes starting together apply the schema exactly once. Modules migrate in
+/// start-up order (after the modules they require).
 /// </summary>
-public sealed class MigrationRunner(IEnumerable<IMigrationSource> sources, ILogger<MigrationRunner> logger)
+public sealed class MigrationRunner(IEnumerable<IMigrationSource> sources, ModuleCatalog catalog, ILogger<MigrationRunner> logger)
 {
     // An arbitrary constant shared by every node of the product.
     private const long AdvisoryLockKey = 0x7E1E_3ED0_0001;
@@ -30,7 +32,7 @@ public sealed class MigrationRunner(IEnumerable<IMigrationSource> sources, ILogg
 
             var applied = await LoadAppliedAsync(connection, cancellationToken);
             var count = 0;
-            foreach (var source in sources.OrderBy(s => s.Order).ThenBy(s => s.Module, StringComparer.Ordinal))
+            foreach (var source in sources.OrderBy(s => catalog.PositionOf(s.Module)).ThenBy(s => s.Module, StringComparer.Ordinal))
             {
                 foreach (var migration in source.Migrations.OrderBy(m => m.Version))
                 {

@@ -14,4 +14,13 @@ public static class TenantTableSql
           USING (tenant_id = app_current_tenant())
           WITH CHECK (tenant_id = app_current_tenant());
         """;
+
+    /// <summary>
+    /// Runs a data change over every clinic's rows of the tables (a migration moving or rewriting data): forced RLS
+    /// is lifted for the owner inside the migration's transaction only, which holds the tables locked meanwhile.
+    /// </summary>
+    public static string AcrossClinics(string sql, params string[] tables) =>
+        string.Concat(tables.Select(t => $"ALTER TABLE {t} NO FORCE ROW LEVEL SECURITY;\n"))
+        + sql.TrimEnd().TrimEnd(';') + ";\n"
+        + string.Concat(tables.Select(t => $"ALTER TABLE {t} FORCE ROW LEVEL SECURITY;\n"));
 }

@@ -12,7 +12,7 @@ using Telemed.Identity.Services;
 namespace Telemed.Identity.Pages.Users;
 
 /// <summary>The clinic's people: list them, and invite staff or patients (they choose a password from the e-mailed link).</summary>
-[Authorize(Policy = "users.manage")]
+[Authorize(Policy = IdentityPermissions.Names.ManageUsers)]
 public sealed class IndexModel(IUserDirectory directory, UserManager<TelemedUser> users, MessageLog messages, TenantContext tenantContext, AccountLinks links) : PageModel
 {
     public IReadOnlyList<UserSummary> People { get; private set; } = [];

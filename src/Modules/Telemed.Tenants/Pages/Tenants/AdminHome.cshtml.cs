@@ -5,7 +5,7 @@ using Telemed.Core.Tenancy;
 
 namespace Telemed.Tenants.Pages.Tenants;
 
-[Authorize(Policy = "clinic.admin")]
+[Authorize(Policy = TenantPermissions.Names.AccessAdmin)]
 public sealed class AdminHomeModel(TenantContext tenantContext, IEnumerable<AdminMenuItem> menu) : PageModel
 {
     public Tenant Tenant => tenantContext.Required;

@@ -5,7 +5,7 @@ using Telemed.Tenants.Services;
 
 namespace Telemed.Tenants.Pages.Tenants;
 
-[Authorize(Policy = "clinic.settings")]
+[Authorize(Policy = TenantPermissions.Names.ManageSettings)]
 public sealed class AdminSettingsModel(ClinicSettingsStore store) : PageModel
 {
     [BindProperty]

@@ -8,7 +8,7 @@ using Telemed.Tenants.Services;
 
 namespace Telemed.Tenants.Pages.Tenants;
 
-[Authorize(Policy = "platform.tenants")]
+[Authorize(Policy = TenantPermissions.Names.ManageTenants)]
 public sealed class PlatformModel(TenantRegistry registry, TenantProvisioner provisioner, RecipeFiles recipes, TenantContext tenantContext) : PageModel
 {
     public IReadOnlyList<Tenant> Clinics { get; private set; } = [];

@@ -16,6 +16,7 @@ public sealed class SignupModel(TenantContext tenantContext, TenantProvisioner p
 {
     /// <summary>Clinics one e-mail address may sign up per hour.</summary>
     private const int ClinicsPerAdminPerHour = 3;
+    private const string SignupBucket = "sign-up";
 
     public string PlatformAddress => urls.Platform;
 
@@ -37,7 +38,7 @@ public sealed class SignupModel(TenantContext tenantContext, TenantProvisioner p
         {
             ModelState.AddModelError("Input.Slug", problem);
         }
-        if (ModelState.IsValid && !throttle.TryAcquire("sign-up", Input.AdminEmail, ClinicsPerAdminPerHour, TimeSpan.FromHours(1)))
+        if (ModelState.IsValid && throttle.IsExhausted(SignupBucket, Input.AdminEmail, ClinicsPerAdminPerHour))
         {
             ModelState.AddModelError("Input.AdminEmail", "This e-mail address has signed up several clinics in the last hour. Try again later.");
         }
@@ -54,6 +55,7 @@ public sealed class SignupModel(TenantContext tenantContext, TenantProvisioner p
                 ["adminName"] = Input.AdminName,
             });
             var tenant = await provisioner.ProvisionAsync(recipe, new ClinicRequest(Input.Slug, Input.ClinicName.Trim(), Input.TimeZone), HttpContext.RequestAborted);
+            throttle.TryAcquire(SignupBucket, Input.AdminEmail, ClinicsPerAdminPerHour, TimeSpan.FromHours(1));
             TempData["Status"] = $"{tenant.Name} is ready. Sign in with the e-mail and password you chose.";
             return Redirect($"{Request.PathBase}/c/{tenant.Slug}/login");
         }

@@ -1,17 +1,22 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Telemed.Core.Security;
+using Telemed.Meetings;
+using Telemed.Meetings.Connections;
+using Telemed.Meetings.Pages.Meetings;
+using Telemed.Meetings.Planning;
 using Telemed.Zoom.Services;
 
 namespace Telemed.Zoom.Pages.Zoom;
 
-/// <summary>Where Zoom sends the browser back after consent: finish the connection and return to the connection page.</summary>
-[Authorize(Policy = "zoom.connect")]
-public sealed class CallbackModel(ZoomConnections connections, ZoomMeetingPlanner planner) : PageModel
+/// <summary>Where Zoom sends the browser back after consent: finish the connection and return to the connections page.</summary>
+[Authorize(Policy = MeetingsPermissions.Names.Host)]
+public sealed class CallbackModel(ConnectionFlow connections, ZoomConnector connector, MeetingPlanner planner) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? code, string? state, string? error)
     {
-        var outcome = await connections.CompleteAsync(state, code, error, HostResolver.UserId(User), HttpContext.RequestAborted);
+        var outcome = await connections.CompleteAsync(connector, state, code, error, HostResolver.UserId(User), HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
             await planner.ResumeHostAsync(outcome.HostId!.Value, HttpContext.RequestAborted);
@@ -22,6 +27,6 @@ public sealed class CallbackModel(ZoomConnections connections, ZoomMeetingPlanne
             TempData["Error"] = outcome.Error;
         }
 
-        return RedirectToPage("Connection", new { hostId = User.IsInRole(Telemed.Core.Security.Roles.ClinicAdmin) ? outcome.HostId : null });
+        return Redirect($"{Request.PathBase}/zoom/connection" + (User.IsInRole(Roles.ClinicAdmin) && outcome.HostId is { } host ? $"?hostId={host}" : ""));
     }
 }

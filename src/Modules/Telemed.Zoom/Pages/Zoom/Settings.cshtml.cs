@@ -5,7 +5,7 @@ using Telemed.Zoom.Services;
 
 namespace Telemed.Zoom.Pages.Zoom;
 
-[Authorize(Policy = "zoom.manage")]
+[Authorize(Policy = ZoomPermissions.Names.ManageZoom)]
 public sealed class SettingsModel(ZoomSettingsStore store, ZoomSecrets secrets) : PageModel
 {
     [BindProperty]

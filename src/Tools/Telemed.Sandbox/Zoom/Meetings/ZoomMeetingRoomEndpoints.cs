@@ -50,10 +50,11 @@ internal static class ZoomMeetingRoomEndpoints
     private static IResult Page(string title, string body, int status) => Results.Content(
         $"""
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>{HtmlEncoder.Default.Encode(title)} - Zoom sandbox</title></head>
-        <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto">
+        <html lang="en"><head><meta charset="utf-8"><title>{HtmlEncoder.Default.Encode(title)} - Zoom sandbox</title>
+        <link rel="stylesheet" href="{ZoomSandboxStylesheet.Href}"></head>
+        <body><main class="room">
         <h1>{HtmlEncoder.Default.Encode(title)}</h1>
         {body}
-        </body></html>
+        </main></body></html>
         """, "text/html; charset=utf-8", Encoding.UTF8, status);
 }

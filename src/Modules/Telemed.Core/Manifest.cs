@@ -1,0 +1,3 @@
+using Telemed.Core.Modules;
+
+[assembly: ModuleManifest("Telemed.Core", "Kernel")]

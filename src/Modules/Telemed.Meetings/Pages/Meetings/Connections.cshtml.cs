@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Telemed.Core.Clinic;
+using Telemed.Core.Hosting;
+using Telemed.Core.Tenancy;
+using Telemed.Meetings.Connections;
+using Telemed.Meetings.Data;
+using Telemed.Meetings.Providers;
+
+namespace Telemed.Meetings.Pages.Meetings;
+
+/// <summary>A host's video accounts, one card per provider that hosts connect: connect (OAuth with PKCE), see, disconnect, reconnect.</summary>
+[Authorize(Policy = MeetingsPermissions.Names.Host)]
+public sealed class ConnectionsModel(ConnectionFlow connections, MeetingProviderRegistry providers, HostResolver hosts, PublicUrls publicUrls,
+    TenantContext tenantContext) : PageModel
+{
+    public sealed record Card(IOAuthConnector Connector, string Name, HostConnection? Connection);
+
+    public HostSummary? Host { get; private set; }
+    public IReadOnlyList<Card> Cards { get; private set; } = [];
+    public bool ForAnotherHost => Host is not null && !HostResolver.IsSelf(User, Host);
+
+    public async Task<IActionResult> OnGetAsync(Guid? hostId)
+    {
+        Host = await hosts.ResolveAsync(User, hostId, HttpContext.RequestAborted);
+        if (Host is not null)
+        {
+            var mine = (await connections.ListAsync(Host.Id, HttpContext.RequestAborted)).ToDictionary(c => c.Provider);
+            Cards = providers.Connectors.Select(c => new Card(c, providers.NameOf(c.ProviderId), mine.GetValueOrDefault(c.ProviderId))).ToList();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConnectAsync(Guid? hostId, string? provider)
+    {
+        var host = await hosts.ResolveAsync(User, hostId, HttpContext.RequestAborted);
+        if (host is null || providers.ConnectorFor(provider) is not { } connector)
+        {
+            return NotFound();
+        }
+
+        if (!connector.IsAvailable)
+        {
+            TempData["Error"] = $"{providers.NameOf(provider)} is not set up on this platform yet. Ask the platform operator to configure its app.";
+            return RedirectToPage(new { hostId = ForOther(host) });
+        }
+
+        var redirectUri = publicUrls.ForCurrentRequest(Request, tenantContext.Required) + connector.CallbackPath;
+        return Redirect(await connections.BeginAsync(connector, host.Id, HostResolver.UserId(User), redirectUri, HttpContext.RequestAborted));
+    }
+
+    public async Task<IActionResult> OnPostDisconnectAsync(Guid? hostId, string? provider)
+    {
+        var host = await hosts.ResolveAsync(User, hostId, HttpContext.RequestAborted);
+        if (host is null || providers.ConnectorFor(provider) is not { } connector)
+        {
+            return NotFound();
+        }
+
+        var name = providers.NameOf(provider);
+        var revoked = await connections.DisconnectAsync(connector, host.Id, HttpContext.RequestAborted);
+        TempData[revoked ? "Status" : "Error"] = revoked
+            ? $"{name} is disconnected and its access was revoked."
+            : $"{name} is disconnected here, but {name} could not be told; remove the app in your {name} account to be sure.";
+        return RedirectToPage(new { hostId = ForOther(host) });
+    }
+
+    private Guid? ForOther(HostSummary host) => HostResolver.IsSelf(User, host) ? null : host.Id;
+}
