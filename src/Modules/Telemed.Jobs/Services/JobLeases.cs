@@ -48,6 +48,8 @@ public sealed class JobLeases(Database database, IOptions<JobOptions> options, I
         claim.Parameters.AddWithValue("lease", options.Value.Lease);
         claim.Parameters.AddWithValue("worker", workerName);
         await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { new(NoFlushWait), claim } };
+        // Prepared once per pooled connection (Npgsql keeps them across uses): the claim runs many times a second.
+        await batch.PrepareAsync(cancellationToken);
         var claimed = new List<ClaimedJob>(limit);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
