@@ -13,6 +13,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private HostProcess(Process process, Uri baseAddress)
     {
@@ -22,6 +23,8 @@ public sealed class HostProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        // An interrupted run (Ctrl+C, a timeout's SIGTERM) skips its disposals: no node may outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
     }
 
     public Uri BaseAddress { get; }
@@ -112,7 +115,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Ends the process at once, as a crash or kill -9 would.</summary>
     public void Kill()
     {
-        if (!_process.HasExited)
+        if (!_disposed && !_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
@@ -123,6 +126,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         Kill();
         await Task.CompletedTask;
+        _disposed = true;
         _process.Dispose();
     }
 

@@ -69,6 +69,7 @@ public sealed class JobCompleter(Database database, HeldLeases held, ILogger<Job
         command.Parameters.AddWithValue("errors", NpgsqlDbType.Array | NpgsqlDbType.Text, outcomes.Select(o => o.Error).ToArray());
         command.Parameters.AddWithValue("run_ats", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, outcomes.Select(o => o.RunAt?.UtcDateTime).ToArray());
         command.Parameters.AddWithValue("uncounts", outcomes.Select(o => o.CountsAsAttempt ? 0 : 1).ToArray());
+        await command.PrepareAsync(cancellationToken);
         var written = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -35,9 +35,9 @@ public sealed class JobLeases(Database database, IOptions<JobOptions> options, I
     /// <summary>
     /// Claims up to <paramref name="limit"/> due jobs, oldest first, in one transaction.
     /// The claim need not wait for its WAL to reach the disk (synchronous_commit off for this transaction only):
-    /// it is visible to every other claimer at once all the same, and a claim lost in a database crash only
-    /// puts the job back in the queue, which the crash does to a running job anyway. What must survive a crash,
-    /// the enqueue and the outcome, keeps synchronous commits, and an outcome's flush carries the claim before it.
+    /// every other claimer sees it at once all the same. What must survive a crash, the enqueue and the outcome,
+    /// keeps synchronous commits, and an outcome's flush carries the claim before it; so a database crash loses a
+    /// claim only when it lost that job's outcome too, and the job runs again either way.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string workerName, int limit, CancellationToken cancellationToken)
     {
@@ -48,6 +48,8 @@ public sealed class JobLeases(Database database, IOptions<JobOptions> options, I
         claim.Parameters.AddWithValue("lease", options.Value.Lease);
         claim.Parameters.AddWithValue("worker", workerName);
         await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { new(NoFlushWait), claim } };
+        // Prepared once per pooled connection (Npgsql keeps them across uses): the claim runs many times a second.
+        await batch.PrepareAsync(cancellationToken);
         var claimed = new List<ClaimedJob>(limit);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {

@@ -65,6 +65,7 @@ public sealed class JobQueue(Database database, IOptions<JobOptions> options) : 
         insert.Parameters.AddWithValue("unique", NpgsqlDbType.Text, (object?)job.UniqueKey ?? DBNull.Value);
         batch.BatchCommands.Add(insert);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+        await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
     }

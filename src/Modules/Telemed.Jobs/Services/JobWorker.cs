@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,9 +7,9 @@ namespace Telemed.Jobs.Services;
 
 /// <summary>
 /// Runs <see cref="JobOptions.Workers"/> worker loops in this process, fed by one claim loop. The claim loop
-/// takes as many due jobs as there is room for (free workers plus <see cref="JobOptions.ClaimAhead"/>) in one
-/// statement and queues them here; a worker that finishes a job takes the next one at once, without another
-/// round trip to the database. Outcomes go to the <see cref="JobCompleter"/>, which writes them in batches; one
+/// takes as many due jobs as there is room for (free workers plus <see cref="JobOptions.ClaimAhead"/>, see
+/// <see cref="ClaimedJobs"/>) in one statement; a worker that finishes a job takes the next claimed one at once,
+/// without another round trip to the database. Outcomes go to the <see cref="JobCompleter"/>, which writes them in batches; one
 /// heartbeat extends every lease this process holds, queued or running. When nothing is due the claim loop
 /// sleeps until a NOTIFY wakes it or the poll interval passes (which is also when scheduled jobs come due).
 /// </summary>
@@ -29,25 +28,23 @@ public sealed class JobWorker(
         }
         notifications.Subscribe(JobQueue.Channel, _ => WakeUp());
         var name = $"{Environment.MachineName}:{Environment.ProcessId}";
-        var room = workers + options.Value.EffectiveClaimAhead;
-        logger.LogInformation("Starting {Workers} job workers as {Name}, holding up to {Room} jobs", workers, name, room);
+        using var jobs = new ClaimedJobs(workers, options.Value.EffectiveClaimAhead);
+        logger.LogInformation("Starting {Workers} job workers as {Name}, holding up to {Capacity} jobs", workers, name, jobs.Capacity);
 
-        using var free = new SemaphoreSlim(room, room);
-        var claimed = Channel.CreateUnbounded<ClaimedJob>(new UnboundedChannelOptions { SingleWriter = true });
         using var stopHolding = new CancellationTokenSource();
         var writing = completer.RunAsync(stoppingToken);
         var heartbeat = HeartbeatLoopAsync(stopHolding.Token);
         var rescue = RescueLoopAsync(stoppingToken);
-        var working = Enumerable.Range(0, workers).Select(_ => WorkLoopAsync(claimed.Reader, free, stoppingToken)).ToArray();
+        var working = Enumerable.Range(0, workers).Select(_ => WorkLoopAsync(jobs, stoppingToken)).ToArray();
         try
         {
-            await ClaimLoopAsync(name, free, claimed.Writer, stoppingToken);
+            await ClaimLoopAsync(name, jobs, stoppingToken);
         }
         finally
         {
-            // Running jobs see the stopping token and hand their job back, as do the queued ones; the leases are
+            // Running jobs see the stopping token and hand their job back, as do the waiting ones; the leases are
             // kept alive until the last outcome is written.
-            claimed.Writer.Complete();
+            jobs.Close();
             await Task.WhenAll(working);
             completer.CompleteAdding();
             await writing;
@@ -56,27 +53,22 @@ public sealed class JobWorker(
         }
     }
 
-    private async Task ClaimLoopAsync(string name, SemaphoreSlim free, ChannelWriter<ClaimedJob> queue, CancellationToken stoppingToken)
+    private async Task ClaimLoopAsync(string name, ClaimedJobs jobs, CancellationToken stoppingToken)
     {
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var taken = 0;
+            var reserved = 0;
             try
             {
-                await free.WaitAsync(stoppingToken);
-                taken = 1;
-                while (free.Wait(0))
-                {
-                    taken++;
-                }
-                var claimed = await leases.ClaimAsync(name, taken, stoppingToken);
-                ReleaseUnused(free, taken - claimed.Count);
-                taken = 0;
+                reserved = await jobs.ReserveRoomAsync(stoppingToken);
+                var claimed = await leases.ClaimAsync(name, reserved, stoppingToken);
+                jobs.Release(reserved - claimed.Count);
+                reserved = 0;
                 foreach (var job in claimed)
                 {
                     held.Hold(job);
-                    queue.TryWrite(job);
+                    jobs.Add(job);
                 }
                 if (claimed.Count == 0)
                 {
@@ -85,12 +77,12 @@ public sealed class JobWorker(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                ReleaseUnused(free, taken);
+                jobs.Release(reserved);
                 return;
             }
             catch (Exception exception)
             {
-                ReleaseUnused(free, taken);
+                jobs.Release(reserved);
                 // The database may be restarting; back off briefly rather than spin.
                 logger.LogError(exception, "The job workers of {Name} could not claim jobs", name);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -98,19 +90,11 @@ public sealed class JobWorker(
         }
     }
 
-    private static void ReleaseUnused(SemaphoreSlim free, int unused)
-    {
-        if (unused > 0)
-        {
-            free.Release(unused);
-        }
-    }
-
-    /// <summary>One worker: runs queued jobs one after another until the queue is closed and empty.</summary>
-    private async Task WorkLoopAsync(ChannelReader<ClaimedJob> queue, SemaphoreSlim free, CancellationToken stoppingToken)
+    /// <summary>One worker: runs claimed jobs one after another until no more will come.</summary>
+    private async Task WorkLoopAsync(ClaimedJobs jobs, CancellationToken stoppingToken)
     {
         await Task.Yield();
-        await foreach (var job in queue.ReadAllAsync(CancellationToken.None))
+        while (await jobs.NextAsync() is { } job)
         {
             try
             {
@@ -125,7 +109,7 @@ public sealed class JobWorker(
             }
             finally
             {
-                free.Release();
+                jobs.Release();
             }
         }
     }
