@@ -18,12 +18,19 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenantContext, ITenantStore tenants, PublicUrls urls)
     {
+        // Load balancers probe /health by address, whatever the public name is. It belongs to no tenant and must
+        // not need the tenant registry, which may have to be read from the very database the probe is checking.
+        if (context.Request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
         var host = context.Request.Host.Host;
         var tenant = await tenants.FindByHostAsync(host, context.RequestAborted);
         var pathBase = "";
 
-        // Load balancers probe /health by address, whatever the public name is.
-        if (tenant is null && !urls.IsPlatformHost(host) && !context.Request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase))
+        if (tenant is null && !urls.IsPlatformHost(host))
         {
             await WriteStatusPageAsync(context, HttpStatusCode.BadRequest, "Unknown host",
                 "This address is not served here. Use the clinic's own link or the platform's address.");
