@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Telemed.Core.Clinic;
@@ -18,6 +20,7 @@ public static class DeliveryLoadRun
 {
     public static async Task<int> RunAsync(int bookings)
     {
+        using var jobTimes = JobTimes.Listen();
         var database = await TestPostgres.CreateDatabaseAsync("mailload");
         await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" }, database);
         var clinic = await host.GetRequiredService<TenantProvisioner>().ProvisionAsync(Recipe.Parse("""
@@ -57,6 +60,7 @@ public static class DeliveryLoadRun
         Console.WriteLine($"  every confirmation rendered and logged after {rendered?.TotalSeconds:F1} s");
         Console.WriteLine($"  {outbox:N0} messages in the Outbox ({distinct:N0} distinct recipients), {sent:N0} marked sent, after {total.TotalSeconds:F1} s");
         Console.WriteLine($"  throughput: {bookings / total.TotalSeconds:F0} messages/s end to end (event → render → log → job → SMTP → Outbox)");
+        jobTimes.Print();
         return outbox == bookings && distinct == bookings && sent == bookings ? 0 : 1;
     }
 
@@ -64,5 +68,39 @@ public static class DeliveryLoadRun
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The job queue's attempt times by kind, from its meter: where the end-to-end time goes.</summary>
+    private sealed class JobTimes : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentDictionary<string, (long Count, double Total)> _byKind = new();
+
+        public static JobTimes Listen()
+        {
+            var times = new JobTimes();
+            times._listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == Telemed.Jobs.Services.JobExecutor.MeterName) listener.EnableMeasurementEvents(instrument);
+            };
+            times._listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+            {
+                var kind = "";
+                foreach (var tag in tags) if (tag.Key == "kind") kind = (string)tag.Value!;
+                times._byKind.AddOrUpdate(kind, (1, value), (_, sum) => (sum.Count + 1, sum.Total + value));
+            });
+            times._listener.Start();
+            return times;
+        }
+
+        public void Print()
+        {
+            foreach (var (kind, (count, total)) in _byKind.OrderByDescending(k => k.Value.Total))
+            {
+                Console.WriteLine($"  job {kind}: {count:N0} attempts, mean {total / count:F1} ms");
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 }

@@ -54,6 +54,7 @@ public sealed class NotificationsStartup : ModuleStartup
 
         services.AddSingleton<EmbeddedSmtpServer>();
         services.AddHostedService(provider => provider.GetRequiredService<EmbeddedSmtpServer>());
+        services.AddSingleton<SmtpConnections>();
         services.AddSingleton<SmtpMailer>();
         services.AddSingleton<SmsSandbox>();
         services.AddHttpClient<ISmsProvider, HttpSmsProvider>(client => client.Timeout = TimeSpan.FromSeconds(15));

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,9 +12,24 @@ namespace Telemed.Jobs.Services;
 public sealed class JobExecutor(
     IServiceScopeFactory scopes, ITenantStore tenants, IEnumerable<JobKind> kinds, IOptions<JobOptions> options, ILogger<JobExecutor> logger)
 {
+    /// <summary>The meter whose <c>telemed.jobs.duration</c> histogram times every attempt by kind and outcome.</summary>
+    public const string MeterName = "Telemed.Jobs";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("telemed.jobs.duration", "ms", "How long a job's attempt ran");
+
     private readonly Dictionary<string, Type> _handlers = kinds.ToDictionary(k => k.Name, k => k.HandlerType);
 
     public async Task<JobOutcome> RunAsync(ClaimedJob claimed, CancellationToken stoppingToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await RunAttemptAsync(claimed, stoppingToken);
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("kind", claimed.Context.Kind), new KeyValuePair<string, object?>("outcome", outcome.State));
+        return outcome;
+    }
+
+    private async Task<JobOutcome> RunAttemptAsync(ClaimedJob claimed, CancellationToken stoppingToken)
     {
         var job = claimed.Context;
         if (job.Attempt > job.MaxAttempts)

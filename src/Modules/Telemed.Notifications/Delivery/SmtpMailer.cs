@@ -1,5 +1,5 @@
+using MailKit;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Telemed.Core.Tenancy;
@@ -10,7 +10,7 @@ namespace Telemed.Notifications.Delivery;
 public sealed record MailToSend(string To, string Subject, string Text, string? Html, string? Ics, string? IcsMethod);
 
 /// <summary>Sends e-mail over SMTP with MailKit: the configured server, or the embedded loopback one.</summary>
-public sealed class SmtpMailer(IOptions<EmailOptions> options, EmbeddedSmtpServer embedded)
+public sealed class SmtpMailer(IOptions<EmailOptions> options, SmtpConnections connections)
 {
     public MimeMessage Compose(Tenant clinic, MailToSend mail)
     {
@@ -35,29 +35,39 @@ public sealed class SmtpMailer(IOptions<EmailOptions> options, EmbeddedSmtpServe
         return message;
     }
 
-    /// <summary>Sends one message and returns the server's answer.</summary>
+    /// <summary>
+    /// Sends one message over a kept session and returns the server's answer. A kept session that turns out to be
+    /// broken before the server accepted anything is replaced by a new one once; a refusal by the server is not retried here.
+    /// </summary>
     public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        using var client = new SmtpClient { Timeout = (int)settings.Smtp.Timeout.TotalMilliseconds };
-        if (settings.UsesEmbeddedServer)
+        var (client, reused) = await connections.RentAsync(cancellationToken);
+        try
         {
-            if (embedded.Port == 0)
-            {
-                throw new InvalidOperationException("The embedded SMTP server has not started yet.");
-            }
-            await client.ConnectAsync("127.0.0.1", embedded.Port, SecureSocketOptions.None, cancellationToken);
+            var answer = await client.SendAsync(message, cancellationToken);
+            connections.Return(client);
+            return answer;
         }
-        else
+        catch (Exception exception) when (reused && exception is IOException or ServiceNotConnectedException or SmtpProtocolException)
         {
-            await client.ConnectAsync(settings.Smtp.Host!, settings.Smtp.Port, settings.Smtp.Security, cancellationToken);
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+            await SmtpConnections.CloseAsync(client);
+            var fresh = await connections.RentFreshAsync(cancellationToken);
+            try
             {
-                await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);
+                var answer = await fresh.SendAsync(message, cancellationToken);
+                connections.Return(fresh);
+                return answer;
+            }
+            catch
+            {
+                await SmtpConnections.CloseAsync(fresh);
+                throw;
             }
         }
-        var answer = await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
-        return answer;
+        catch
+        {
+            await SmtpConnections.CloseAsync(client);
+            throw;
+        }
     }
 }
