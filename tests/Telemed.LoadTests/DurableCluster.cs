@@ -13,7 +13,7 @@ public sealed class DurableCluster : IAsyncDisposable
     private readonly string _root = Path.Combine("/var/tmp", $"telemed-load-{Environment.ProcessId}");
     private readonly EmbeddedPostgres _cluster;
 
-    private DurableCluster() => _cluster = new EmbeddedPostgres(_root, NullLogger.Instance, durable: true);
+    private DurableCluster() => _cluster = new EmbeddedPostgres(_root, NullLogger.Instance);
 
     public string DataDirectory => _cluster.DataDirectory;
 

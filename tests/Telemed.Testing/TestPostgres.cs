@@ -51,13 +51,21 @@ public static class TestPostgres
         catch (ArgumentException) { return false; }
     }
 
+    /// <summary>Only test clusters turn these off: the product's cluster keeps PostgreSQL's durable defaults.</summary>
+    private static readonly Dictionary<string, string> ThrowawaySettings = new()
+    {
+        ["fsync"] = "off",
+        ["full_page_writes"] = "off",
+        ["synchronous_commit"] = "off",
+    };
+
     private static async Task<EmbeddedPostgres> StartAsync()
     {
         RemoveStoppedClustersOfEndedRuns();
         var root = Path.Combine("/var/tmp", $"telemed-tests-{Environment.ProcessId}");
         // Test databases are thrown away at the end of the run: durability is traded for speed, and the cluster says so.
         Console.WriteLine($"Test PostgreSQL cluster in {root}: fsync, full-page writes and synchronous commit are off (throwaway data).");
-        var cluster = new EmbeddedPostgres(root, NullLogger.Instance, durable: false, maxConnections: 500);
+        var cluster = new EmbeddedPostgres(root, NullLogger.Instance, maxConnections: 500, serverSettings: ThrowawaySettings);
         await cluster.StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

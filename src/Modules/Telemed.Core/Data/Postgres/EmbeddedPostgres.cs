@@ -9,10 +9,11 @@ namespace Telemed.Core.Data.Postgres;
 /// PostgreSQL refuses to run as root, so as root the cluster runs as the <c>postgres</c> OS user.
 /// It listens only on a Unix socket inside its own folder, so clusters never collide on a port.
 /// It keeps PostgreSQL's durable defaults (fsync, full-page writes, synchronous commit), so a crash or a
-/// power cut loses no committed change; only a throwaway cluster (<paramref name="durable"/> false, for
-/// tests) trades that for speed.
+/// power cut loses no committed change. <paramref name="serverSettings"/> are passed to the server as they are
+/// (<c>-c name=value</c>); whoever overrides durability there owns saying so.
 /// </summary>
-public sealed class EmbeddedPostgres(string dataRoot, ILogger logger, bool durable = true, int maxConnections = EmbeddedPostgres.MaxConnections)
+public sealed class EmbeddedPostgres(string dataRoot, ILogger logger, int maxConnections = EmbeddedPostgres.MaxConnections,
+    IReadOnlyDictionary<string, string>? serverSettings = null)
 {
     /// <summary>Connections the product's cluster accepts: a few nodes' pools, their listeners and an operator's psql.</summary>
     public const int MaxConnections = 200;
@@ -44,8 +45,7 @@ public sealed class EmbeddedPostgres(string dataRoot, ILogger logger, bool durab
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
             logger.LogInformation("Creating PostgreSQL cluster in {Directory}", DataDirectory);
-            string[] initdb = ["-D", DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"];
-            await RunAsync("initdb", durable ? initdb : [.. initdb, "--no-sync"], cancellationToken);
+            await RunAsync("initdb", ["-D", DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"], cancellationToken);
         }
 
         if (await IsRunningAsync(cancellationToken))
@@ -54,12 +54,8 @@ public sealed class EmbeddedPostgres(string dataRoot, ILogger logger, bool durab
             return;
         }
 
-        var options = $"-k {SocketDirectory} -p {SocketPort} -c listen_addresses='' -c max_connections={maxConnections}";
-        if (!durable)
-        {
-            logger.LogWarning("Starting a throwaway PostgreSQL cluster in {Directory} with fsync, full-page writes and synchronous commit off: a crash can lose or corrupt its data", DataDirectory);
-            options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
-        }
+        var options = $"-k {SocketDirectory} -p {SocketPort} -c listen_addresses='' -c max_connections={maxConnections}"
+            + string.Concat((serverSettings ?? new Dictionary<string, string>()).Select(setting => $" -c {setting.Key}={setting.Value}"));
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(dataRoot, "postgres.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken);
         _startedByUs = true;
         logger.LogInformation("Started PostgreSQL in {Directory}", DataDirectory);
