@@ -7,5 +7,6 @@ scripts/prerequisites.sh
 urls="${URLS:-http://localhost:5080}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Zoom__UseSandbox="${Zoom__UseSandbox:-true}"
+export Google__UseSandbox="${Google__UseSandbox:-true}"
 export Platform__PublicBaseUrl="${Platform__PublicBaseUrl:-${urls%%;*}}"
 exec dotnet run --project src/Web -c Release --no-launch-profile -- --urls "$urls" "$@"

@@ -185,7 +185,7 @@ public sealed partial class SecurityHeadersShould(SecurityHeadersShould.ProxiedD
     {
         var doctor = await Clinics.SignInAsync(Host, "/c/demo", Doctor, DemoPassword);
         var connection = await doctor.GetPageAsync("/c/demo/zoom/connection");
-        var connect = await doctor.SubmitFormAsync(connection, "/c/demo/zoom/connection", new Dictionary<string, string>(), handler: "Connect");
+        var connect = await doctor.SubmitFormAsync(connection, "/c/demo/zoom/connection", new Dictionary<string, string>(), handler: "Connect", formSelector: "section[data-provider=zoom] form");
         Assert.Equal(HttpStatusCode.Redirect, connect.StatusCode);
 
         var consent = await doctor.GetAsync(connect.Headers.Location);

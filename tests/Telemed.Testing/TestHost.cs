@@ -55,8 +55,9 @@ public sealed class TestHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey,
             ["Sandbox:ControlKey"] = SandboxControlKey,
-            // Tests walk doctors through Connect Zoom themselves; the demo recipe's sandbox connections are asked for by name.
+            // Tests walk doctors through Connect Zoom and Connect Google themselves; the demo recipe's sandbox connections are asked for by name.
             ["Zoom:RecipeSandboxConnections"] = "false",
+            ["Google:RecipeSandboxConnections"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -79,7 +79,7 @@ public sealed class ZoomConnectionShould(ZoomHostFixture fixture) : IClassFixtur
         var clinic = await CreateAsync(Host);
 
         var page = await clinic.HostClient.GetPageAsync($"{clinic.PathBase}/zoom/connection");
-        var response = await clinic.HostClient.SubmitFormAsync(page, $"{clinic.PathBase}/zoom/connection", new Dictionary<string, string>(), handler: "Disconnect");
+        var response = await clinic.HostClient.SubmitFormAsync(page, $"{clinic.PathBase}/zoom/connection", new Dictionary<string, string>(), handler: "Disconnect", formSelector: "section[data-provider=zoom] form");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(0, await InClinicAsync(Host, clinic, db => db.Connections.CountAsync()));

@@ -8,4 +8,14 @@ public sealed class MeetingsOptions
 
     /// <summary>Refresh a host connection's access token this long before it expires.</summary>
     public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// For providers that do not report deletions: how long before the start a meeting is looked up at the provider,
+    /// so one deleted there (the host removed the calendar event) is replaced before anyone needs its link.
+    /// </summary>
+    public TimeSpan[] VerifyBeforeStart { get; set; } = [];
+
+    // Arrays default to empty because configuration binding appends to, rather than replaces, preset items.
+    internal IReadOnlyList<TimeSpan> EffectiveVerifyBeforeStart =>
+        VerifyBeforeStart.Length > 0 ? VerifyBeforeStart : [TimeSpan.FromHours(24), TimeSpan.FromHours(1), TimeSpan.FromMinutes(15)];
 }

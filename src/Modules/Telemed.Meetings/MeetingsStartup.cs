@@ -38,6 +38,7 @@ public sealed class MeetingsStartup : ModuleStartup
         services.AddScoped<MeetingProviderRegistry>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<ConnectionFlow>();
+        services.AddScoped<SandboxHostConnector>();
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<IMeetingScheduler, MeetingScheduler>();
         services.AddScoped<MeetingChanges>();
@@ -54,6 +55,7 @@ public sealed class MeetingsStartup : ModuleStartup
 
         services.AddEventSubscriber<AppointmentChanged, AppointmentMeetingSubscriber>(AppointmentMeetingSubscriber.Kind, AppointmentMeetingSubscriber.FormerKinds);
         services.AddJob<SyncMeetingJob>(SyncMeetingJob.Kind);
+        services.AddJob<VerifyMeetingJob>(VerifyMeetingJob.Kind);
         services.AddSingleton(new JobKind(SyncMeetingJob.FormerKind, typeof(SyncMeetingJob)));
         services.AddPermissions<MeetingsPermissions>();
         services.AddAdminMenu(

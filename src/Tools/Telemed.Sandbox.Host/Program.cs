@@ -18,6 +18,12 @@ app.MapGet("/", (HttpRequest request) =>
         Meetings:         {root}/_sandbox/zoom/meetings
         Faults:           {root}/_sandbox/zoom/faults
         Webhooks:         {root}/_sandbox/zoom/webhooks/deliveries
+        Google consent:   {root}/google/o/oauth2/v2/auth   (POST /google/token, POST /google/revoke)
+        Google API root:  {root}/google          (oauth2/v3/userinfo, calendar/v3/calendars/primary/events)
+        Google client:    {root}/_sandbox/google/app
+        Google accounts:  {root}/_sandbox/google/accounts
+        Google events:    {root}/_sandbox/google/events?include_deleted=true
+        Google faults:    {root}/_sandbox/google/faults
         Request log:      {root}/_sandbox/requests
         """);
 }).ExcludeFromDescription();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Telemed.Sandbox;
 
 /// <summary>
-/// One emulated provider (Zoom today, Google beside it later). The sandbox mounts each provider's
+/// One emulated provider (Zoom, Google). The sandbox mounts each provider's
 /// public API under <c>{prefix}/{Name}</c> and its control endpoints under <c>{prefix}/_sandbox/{Name}</c>.
 /// </summary>
 public interface ISandboxProvider
@@ -22,4 +22,7 @@ public interface ISandboxProvider
 
     /// <summary>Forgets all state and restores the seeded accounts.</summary>
     void Reset();
+
+    /// <summary>Lowest status an injected error fault may take: 500, unless the provider also words client errors (Google's 403 rate limits).</summary>
+    int MinimumErrorFaultStatus => 500;
 }

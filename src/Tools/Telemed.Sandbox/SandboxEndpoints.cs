@@ -17,6 +17,17 @@ public static class SandboxEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapProviderSandbox(this IEndpointRouteBuilder app, string prefix = "", Func<HttpContext, ValueTask<bool>>? allowControl = null)
     {
+        // Every provider module that uses the sandbox asks for it; the first mapping serves them all.
+        if (app.ServiceProvider.GetService<SandboxRegistration>() is { } registration)
+        {
+            if (registration.Mapped)
+            {
+                return app;
+            }
+
+            registration.Mapped = true;
+        }
+
         var root = "/" + prefix.Trim('/');
         if (root == "/")
         {

@@ -1,3 +1,4 @@
+using Telemed.Sandbox.Google;
 using Telemed.Sandbox.Zoom;
 
 namespace Telemed.Sandbox;
@@ -12,4 +13,6 @@ public sealed class SandboxOptions
     public string? ControlKey { get; set; }
 
     public ZoomSandboxOptions Zoom { get; set; } = new();
+
+    public GoogleSandboxOptions Google { get; set; } = new();
 }

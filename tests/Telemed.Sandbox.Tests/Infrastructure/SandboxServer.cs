@@ -20,6 +20,7 @@ public sealed class SandboxServer : IAsyncDisposable
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = baseAddress };
         var root = new Uri(baseAddress, prefix.Trim('/') is { Length: > 0 } p ? $"/{p}/" : "/");
         Zoom = new ZoomApi(Http, new Uri(root, "zoom/"));
+        Google = new GoogleApi(Http, new Uri(root, "google/"));
         ControlBase = new Uri(root, "_sandbox/");
     }
 
@@ -27,6 +28,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public Uri ControlBase { get; }
     public HttpClient Http { get; }
     public ZoomApi Zoom { get; }
+    public GoogleApi Google { get; }
 
     public static async Task<SandboxServer> StartAsync(Action<SandboxOptions>? configure = null, TimeProvider? clock = null, string prefix = "")
     {
@@ -69,6 +71,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>Adds a Zoom fault through the control endpoint, as a test or a developer would.</summary>
     public Task<JsonElement> AddZoomFaultAsync(object fault) => PostControlAsync("zoom/faults", fault);
+
+    /// <summary>Adds a Google fault through the control endpoint.</summary>
+    public Task<JsonElement> AddGoogleFaultAsync(object fault) => PostControlAsync("google/faults", fault);
 
     public async ValueTask DisposeAsync()
     {

@@ -72,7 +72,7 @@ public static class ZoomClinics
     public static async Task<Uri> StartConnectAsync(ZoomClinic clinic)
     {
         var page = await clinic.HostClient.GetPageAsync($"{clinic.PathBase}/meetings/connections");
-        var started = await clinic.HostClient.SubmitFormAsync(page, $"{clinic.PathBase}/meetings/connections", new Dictionary<string, string>(), handler: "Connect");
+        var started = await clinic.HostClient.SubmitFormAsync(page, $"{clinic.PathBase}/meetings/connections", new Dictionary<string, string>(), handler: "Connect", formSelector: "section[data-provider=zoom] form");
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         return started.Headers.Location!;
     }

@@ -44,6 +44,9 @@ public sealed record MeetingInfo
     public string? LastError { get; init; }
     public string? StartLink { get; init; }
 
+    /// <summary>The host's button, in the provider's words ("Start session"; "Join as host" for Google Meet).</summary>
+    public string StartLabel { get; init; } = "Start session";
+
     /// <summary>For staff: the video visit gets no meeting because of its host (no connection, or a lost one).</summary>
     public string? Warning { get; init; }
 

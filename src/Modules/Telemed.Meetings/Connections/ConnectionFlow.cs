@@ -88,6 +88,11 @@ public sealed class ConnectionFlow(
             await SaveConnectionAsync(connector, state, grant, cancellationToken);
             return new ConnectOutcome(state.HostId, null);
         }
+        catch (ConsentIncompleteException exception)
+        {
+            logger.LogInformation("Connecting {Provider} for host {Host} was approved without the access meetings need", connector.ProviderId, state.HostId);
+            return ConnectOutcome.Fail(state.HostId, exception.Message);
+        }
         catch (MeetingProviderException exception)
         {
             logger.LogWarning("Connecting {Provider} for host {Host} failed: {Error}", connector.ProviderId, state.HostId, exception.Message);

@@ -160,6 +160,7 @@ public sealed class MeetingLinks(
         {
             Provider = provider,
             ProviderName = name,
+            StartLabel = providers.Find(provider)?.HostActionLabel ?? "Start session",
             State = MeetingState.NotApplicable,
             JoinOpensAt = appointment.StartUtc - MeetingWindows.JoinOpensBefore,
             StartOpensAt = appointment.StartUtc - MeetingWindows.StartOpensBefore,

@@ -17,6 +17,15 @@ public interface IMeetingProvider
     /// <summary>True when each host connects an account of their own first (OAuth, see <see cref="IOAuthConnector"/>).</summary>
     bool NeedsHostConnection { get; }
 
+    /// <summary>
+    /// Whether the provider tells us (webhooks) when a meeting is deleted on its side. When it does not, the meetings
+    /// module looks the meeting up before its start (<c>meetings.verify</c>) and replaces it when it is gone.
+    /// </summary>
+    bool ReportsDeletions => true;
+
+    /// <summary>The host's button: "Start session" where the host has a start link of their own, or the provider's words.</summary>
+    string HostActionLabel => "Start session";
+
     /// <summary>Why the clinic cannot have meetings from it now (turned off in its settings), or null.</summary>
     Task<Unavailable?> WhyUnavailableAsync(CancellationToken cancellationToken);
 
@@ -48,8 +57,18 @@ public sealed record Unavailable(string Code, string Reason);
 
 public sealed record MeetingText(string Topic, string Agenda);
 
-/// <summary>What the meeting should be.</summary>
-public sealed record MeetingSpec(string Topic, string Agenda, DateTimeOffset StartUtc, int DurationMinutes, string TimeZone, string? Passcode);
+/// <summary>
+/// What the meeting should be. <see cref="Marker"/> is unique to the clinic and slot (a provider may derive its own id
+/// from it); <see cref="Attendees"/> are the slot's confirmed patients, for providers that invite them.
+/// </summary>
+public sealed record MeetingSpec(string Topic, string Agenda, DateTimeOffset StartUtc, int DurationMinutes, string TimeZone, string? Passcode)
+{
+    public string Marker { get; init; } = "";
+
+    public IReadOnlyList<MeetingAttendee> Attendees { get; init; } = [];
+}
+
+public sealed record MeetingAttendee(string Name, string? Email);
 
 /// <summary>A meeting as the provider reports it. <see cref="Status"/> is the provider's word for live state ("started").</summary>
 public sealed record ProviderMeeting(string ExternalId, string? JoinUrl, string? StartUrl, string? Passcode, string? Status = null)

@@ -23,3 +23,6 @@ public class HostConnectionLostException(string message, Exception? inner = null
 {
     public override bool IsConnectionLost => true;
 }
+
+/// <summary>The user approved the provider's consent page without granting what meetings need; the message tells them what to do.</summary>
+public sealed class ConsentIncompleteException(string message) : MeetingProviderException(message);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telemed.Core.Jobs;
 using Telemed.Core.Tenancy;
 using Telemed.Meetings.Connections;
 using Telemed.Meetings.Data;
@@ -22,6 +24,9 @@ public sealed class MeetingSynchronizer(
     PostgresLocks locks,
     MeetingChanges changes,
     ProviderCalls calls,
+    MeetingPlanner planner,
+    IJobQueue jobs,
+    IOptions<MeetingsOptions> options,
     TenantContext tenantContext,
     TimeProvider clock,
     ILogger<MeetingSynchronizer> logger)
@@ -79,6 +84,47 @@ public sealed class MeetingSynchronizer(
     public async Task<string> ProviderNameOfAsync(string slotKey, CancellationToken cancellationToken) =>
         providers.NameOf(await db.Meetings.Where(m => m.SlotKey == slotKey).Select(m => m.Provider).SingleOrDefaultAsync(cancellationToken));
 
+    /// <summary>
+    /// For a provider that does not report deletions: looks the slot's meeting up, and reports it deleted at the provider
+    /// when it is gone there (the planner then has it replaced while its appointment is on).
+    /// </summary>
+    public async Task VerifyAsync(string slotKey, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.SlotKey == slotKey, cancellationToken);
+        if (meeting is not { State: MeetingRecord.Created, Wanted: true, ExternalId: { } externalId } || meeting.IsDeadAtProvider
+            || providers.Find(meeting.Provider) is not { } provider || await AccessAsync(meeting, provider, cancellationToken) is not { } access)
+        {
+            return;
+        }
+
+        try
+        {
+            await calls.RunAsync(meeting, "verify", () => provider.GetAsync(access, externalId, cancellationToken));
+        }
+        catch (MeetingProviderException exception) when (exception.IsGone)
+        {
+            logger.LogWarning("{Provider} meeting {MeetingId} of slot {Slot} was deleted at the provider; replacing it", provider.Id, externalId, slotKey);
+            await planner.MeetingDeletedAtProviderAsync(meeting.Provider, externalId, clock.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    /// <summary>Queues the next look-up of a made meeting whose provider does not report deletions (see <see cref="MeetingsOptions.VerifyBeforeStart"/>).</summary>
+    public async Task ScheduleVerifyAsync(string slotKey, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.SlotKey == slotKey, cancellationToken);
+        if (meeting is not { State: MeetingRecord.Created, Wanted: true, ExternalId: not null } || providers.Find(meeting.Provider) is not { ReportsDeletions: false })
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var next = options.Value.EffectiveVerifyBeforeStart.Select(before => meeting.StartUtc - before).Where(at => at > now).Order().FirstOrDefault();
+        if (next != default)
+        {
+            await jobs.EnqueueAsync(VerifyMeetingJob.Request(tenantContext.Required.Id, slotKey, next), cancellationToken: cancellationToken);
+        }
+    }
+
     /// <summary>Records a failure the job is going to retry (still pending) or give up on (failed).</summary>
     public async Task RecordFailureAsync(string slotKey, string error, bool failed, CancellationToken cancellationToken)
     {
@@ -129,7 +175,8 @@ public sealed class MeetingSynchronizer(
 
         meeting.CreateRequestedAt = clock.GetUtcNow();
         await changes.SaveAsync(meeting, cancellationToken);
-        var created = await calls.RunAsync(meeting, "create", () => provider.CreateAsync(access, SpecOf(meeting), cancellationToken));
+        var spec = await SpecOfAsync(meeting, cancellationToken);
+        var created = await calls.RunAsync(meeting, "create", () => provider.CreateAsync(access, spec, cancellationToken));
         Apply(meeting, created);
         MarkApplied(meeting);
         await changes.SaveAsync(meeting, cancellationToken);
@@ -142,9 +189,10 @@ public sealed class MeetingSynchronizer(
             return;
         }
 
+        var spec = await SpecOfAsync(meeting, cancellationToken);
         try
         {
-            await calls.RunAsync(meeting, "update", () => provider.UpdateAsync(access, meeting.ExternalId!, SpecOf(meeting), cancellationToken));
+            await calls.RunAsync(meeting, "update", () => provider.UpdateAsync(access, meeting.ExternalId!, spec, cancellationToken));
         }
         catch (MeetingProviderException exception) when (exception.IsGone)
         {
@@ -251,6 +299,29 @@ public sealed class MeetingSynchronizer(
         meeting.AppliedTopic = meeting.Topic;
     }
 
-    private static MeetingSpec SpecOf(MeetingRecord meeting) =>
-        new(meeting.Topic, meeting.Agenda, meeting.StartUtc, meeting.DurationMinutes, meeting.TimeZone, meeting.Passcode);
+    private async Task<MeetingSpec> SpecOfAsync(MeetingRecord meeting, CancellationToken cancellationToken)
+    {
+        var patients = await db.Appointments.AsNoTracking()
+            .Where(a => a.SlotKey == meeting.SlotKey && a.Active)
+            .OrderBy(a => a.StartUtc).ThenBy(a => a.PatientName)
+            .Select(a => new MeetingAttendee(a.PatientName, a.PatientEmail == "" ? null : a.PatientEmail))
+            .ToListAsync(cancellationToken);
+        return new MeetingSpec(meeting.Topic, meeting.Agenda, meeting.StartUtc, meeting.DurationMinutes, meeting.TimeZone, meeting.Passcode)
+        {
+            Marker = meeting.Marker,
+            Attendees = patients,
+        };
+    }
+
+    /// <summary>What a call about the meeting acts with, or null when its host has no working connection to the provider.</summary>
+    private async Task<ProviderAccess?> AccessAsync(MeetingRecord meeting, IMeetingProvider provider, CancellationToken cancellationToken)
+    {
+        if (!provider.NeedsHostConnection)
+        {
+            return new ProviderAccess(meeting.HostId, null);
+        }
+
+        var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Provider == meeting.Provider && c.HostId == meeting.HostId, cancellationToken);
+        return connection is { IsConnected: true } ? new ProviderAccess(meeting.HostId, tokens.For(connection.Id)) : null;
+    }
 }

@@ -26,6 +26,7 @@ public sealed class SyncMeetingJob(MeetingSynchronizer synchronizer, TimeProvide
         try
         {
             await synchronizer.SyncAsync(slotKey, cancellationToken);
+            await synchronizer.ScheduleVerifyAsync(slotKey, cancellationToken);
         }
         catch (MeetingProviderException exception) when (exception.IsConnectionLost)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -133,19 +132,5 @@ public sealed class ZoomApiClient(HttpClient http, ZoomUrls urls, TimeProvider c
         return text.Length <= 500 ? text : text[..500];
     }
 
-    /// <summary>Retry-After as delta-seconds, an HTTP date or an ISO 8601 instant (Zoom uses both of the latter).</summary>
-    internal static DateTimeOffset? ReadRetryAfter(HttpResponseMessage response, DateTimeOffset now)
-    {
-        if (!response.Headers.NonValidated.TryGetValues("Retry-After", out var values) || values.FirstOrDefault()?.Trim() is not { Length: > 0 } raw)
-        {
-            return null;
-        }
-
-        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return now.AddSeconds(seconds);
-        }
-
-        return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : null;
-    }
+    internal static DateTimeOffset? ReadRetryAfter(HttpResponseMessage response, DateTimeOffset now) => RetryAfterHeader.Read(response, now);
 }

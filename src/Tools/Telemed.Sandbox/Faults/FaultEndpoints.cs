@@ -35,7 +35,7 @@ internal static class FaultEndpoints
 
             try
             {
-                var rule = registry.Add(provider.Name, account, spec);
+                var rule = registry.Add(provider.Name, account, spec, provider.MinimumErrorFaultStatus);
                 return Results.Json(rule, SandboxJson.SnakeCase, statusCode: StatusCodes.Status201Created);
             }
             catch (ArgumentException exception)

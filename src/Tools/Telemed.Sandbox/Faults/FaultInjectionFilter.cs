@@ -24,7 +24,7 @@ internal sealed class FaultInjectionFilter(string provider, FaultRegistry regist
             switch (fault.Kind)
             {
                 case FaultKind.Error:
-                    return responses.ServerError(http, fault.Status);
+                    return responses.Error(http, fault.Status, fault.Reason);
                 case FaultKind.RateLimit:
                     return responses.RateLimited(http, fault.RetryAfterSeconds);
                 case FaultKind.Slow:

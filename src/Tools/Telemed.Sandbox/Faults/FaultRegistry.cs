@@ -12,9 +12,10 @@ public sealed class FaultRegistry
     private readonly List<FaultRule> _rules = [];
     private int _nextId;
 
-    public FaultRule Add(string provider, string? accountKey, FaultSpec spec)
+    /// <summary>Adds a fault; <paramref name="minimumErrorStatus"/> is the lowest status the provider lets an error fault take.</summary>
+    public FaultRule Add(string provider, string? accountKey, FaultSpec spec, int minimumErrorStatus = 500)
     {
-        Validate(spec);
+        Validate(spec, minimumErrorStatus);
         lock (_gate)
         {
             var rule = new FaultRule($"f{++_nextId}", provider, accountKey, spec);
@@ -59,7 +60,7 @@ public sealed class FaultRegistry
         }
     }
 
-    public static void Validate(FaultSpec spec)
+    public static void Validate(FaultSpec spec, int minimumErrorStatus = 500)
     {
         if (!Enum.IsDefined(spec.Kind))
         {
@@ -71,9 +72,14 @@ public sealed class FaultRegistry
             throw new ArgumentException("count must be at least 1 (omit it for a random fault that lasts until cleared).");
         }
 
-        if (spec.Kind == FaultKind.Error && spec.Status is < 500 or > 599)
+        if (spec.Kind == FaultKind.Error && (spec.Status < minimumErrorStatus || spec.Status > 599))
         {
-            throw new ArgumentException("status of an error fault must be between 500 and 599.");
+            throw new ArgumentException($"status of an error fault must be between {minimumErrorStatus} and 599.");
+        }
+
+        if (spec.Reason is not null && (spec.Kind != FaultKind.Error || spec.Reason.Length is 0 or > 100 || !spec.Reason.All(char.IsAsciiLetterOrDigit)))
+        {
+            throw new ArgumentException("reason applies to error faults only and is a single word such as \"rateLimitExceeded\".");
         }
 
         if (spec.RetryAfterSeconds is < 0)

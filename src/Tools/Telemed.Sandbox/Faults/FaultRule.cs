@@ -13,6 +13,7 @@ public sealed class FaultRule
         Kind = spec.Kind;
         Remaining = spec.Count ?? (spec.Kind == FaultKind.Random ? null : 1);
         Status = spec.Kind == FaultKind.RateLimit ? 429 : spec.Status ?? 500;
+        Reason = spec.Reason;
         RetryAfterSeconds = spec.OmitRetryAfter ? null : spec.RetryAfterSeconds ?? 1;
         DelayMs = spec.DelayMs ?? 2000;
         Operation = spec.Operation;
@@ -33,6 +34,7 @@ public sealed class FaultRule
     public int? Remaining { get; private set; }
 
     public int Status { get; }
+    public string? Reason { get; }
     public int? RetryAfterSeconds { get; }
     public int DelayMs { get; }
     public string? Operation { get; }
@@ -53,6 +55,7 @@ public sealed class FaultRule
     {
         var kind = Kind;
         var status = Status;
+        var reason = Reason;
         if (Kind == FaultKind.Random)
         {
             if (_random!.NextDouble() >= Ratio)
@@ -61,6 +64,7 @@ public sealed class FaultRule
             }
 
             // An even mix of the three transient failures a client must survive.
+            reason = null;
             (kind, status) = _random.Next(3) switch
             {
                 0 => (FaultKind.Error, 500 + (_random.Next(2) * 3)),
@@ -75,16 +79,16 @@ public sealed class FaultRule
         }
 
         Injected++;
-        return new InjectedFault(Id, kind, kind == FaultKind.RateLimit ? 429 : status, RetryAfterSeconds, DelayMs);
+        return new InjectedFault(Id, kind, kind == FaultKind.RateLimit ? 429 : status, RetryAfterSeconds, DelayMs, reason);
     }
 }
 
 /// <summary>The fault chosen for one request.</summary>
-public sealed record InjectedFault(string RuleId, FaultKind Kind, int Status, int? RetryAfterSeconds, int DelayMs)
+public sealed record InjectedFault(string RuleId, FaultKind Kind, int Status, int? RetryAfterSeconds, int DelayMs, string? Reason = null)
 {
     public override string ToString() => Kind switch
     {
-        FaultKind.Error => $"error {Status}",
+        FaultKind.Error => Reason is null ? $"error {Status}" : $"error {Status} {Reason}",
         FaultKind.RateLimit => RetryAfterSeconds is int s ? $"rate_limit retry_after={s}s" : "rate_limit no retry_after",
         FaultKind.Slow => $"slow {DelayMs}ms",
         FaultKind.DelayedResponse => $"delayed_response {DelayMs}ms",

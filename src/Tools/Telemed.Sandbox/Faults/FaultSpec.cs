@@ -11,8 +11,17 @@ public sealed record FaultSpec
     /// <summary>How many requests the fault affects. Defaults to 1, except random faults which last until cleared.</summary>
     public int? Count { get; init; }
 
-    /// <summary>Status of an <see cref="FaultKind.Error"/> fault, 500 to 599 (default 500).</summary>
+    /// <summary>
+    /// Status of an <see cref="FaultKind.Error"/> fault (default 500): 500 to 599, or from 400 for a provider that words
+    /// client errors too (Google's 403 rate limits).
+    /// </summary>
     public int? Status { get; init; }
+
+    /// <summary>
+    /// The provider's reason of an error fault, for providers whose errors carry one (Google: "rateLimitExceeded",
+    /// "userRateLimitExceeded", "forbidden", "notFound", "backendError"); null derives it from the status.
+    /// </summary>
+    public string? Reason { get; init; }
 
     /// <summary>Retry-After of a rate-limit fault in seconds (default 1).</summary>
     public int? RetryAfterSeconds { get; init; }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telemed.Core.Clinic;
 using Telemed.Core.Tenancy;
 
-namespace Telemed.Zoom.IntegrationTests.Infrastructure;
+namespace Telemed.Testing;
 
 /// <summary>Hosts the tests declare, per clinic, standing in for the booking module's directory.</summary>
 public sealed class TestHosts

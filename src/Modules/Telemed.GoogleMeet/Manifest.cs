@@ -1,0 +1,3 @@
+using Telemed.Core.Modules;
+
+[assembly: ModuleManifest("Telemed.GoogleMeet", "Google Meet", Requires = ["Telemed.Meetings"])]
