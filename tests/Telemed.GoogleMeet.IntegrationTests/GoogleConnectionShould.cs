@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Telemed.Core.Messaging;
 using Telemed.GoogleMeet.IntegrationTests.Infrastructure;
 using static Telemed.GoogleMeet.IntegrationTests.Infrastructure.MeetClinics;
 
@@ -161,6 +163,10 @@ public sealed class GoogleConnectionShould(GoogleHostFixture fixture) : IClassFi
             Assert.Null(connection.ProtectedRefreshToken);
             var page = await clinic.HostClient.GetPageAsync($"{clinic.PathBase}/meetings/connections");
             Assert.Contains("Reconnect Google Meet", page.Body!.TextContent);
+            var staffTold = await Waiting.ForAsync(() => Host.InTenantAsync(clinic.Tenant, async services =>
+                (await services.GetRequiredService<MessageLog>().SearchAsync(new MessageSearch(Channel: "email")))
+                    .FirstOrDefault(m => m.Template == "meetingfailed.staff.email")), m => m is not null, _ => "not logged yet", "the staff's meeting-failed e-mail");
+            Assert.Contains("connection was lost", staffTold!.Body);
 
             if (cause != "revoked")
             {
