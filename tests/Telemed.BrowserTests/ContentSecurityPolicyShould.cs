@@ -58,7 +58,7 @@ public sealed class ContentSecurityPolicyShould(ContentSecurityPolicyShould.Demo
             Assert.Equal("rgb(11, 92, 255)", await allow.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
             await page.GetByLabel("Sign in as (sandbox Zoom user e-mail)").FillAsync("dr.alice@demo.clinic");
             await allow.ClickAsync();
-            await page.WaitForURLAsync("**/c/demo/zoom/connection**");
+            await page.WaitForURLAsync("**/c/demo/meetings/connections**");
             Assert.Equal("dr.alice@demo.clinic", await page.Locator("[data-testid=zoom-account]").InnerTextAsync());
             await page.GotoAsync("/c/demo/zoom/sessions");
             await page.GotoAsync("/c/demo/admin/appointments");

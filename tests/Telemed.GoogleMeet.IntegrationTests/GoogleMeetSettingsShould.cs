@@ -18,7 +18,7 @@ public sealed class GoogleMeetSettingsShould(GoogleHostFixture fixture) : IClass
     public async Task LetTheClinicAdminChooseInvitationsAndTheirOwnClientWithTheSecretEncrypted()
     {
         var clinic = await CreateAsync(Host, connect: false);
-        var admin = await SignInAsync(Host, clinic.PathBase, "admin@clinic.test");
+        var admin = await SignInAsync(Host, clinic.PathBase, TestClinics.AdminEmail);
         var url = $"{clinic.PathBase}/admin/google-meet";
         var page = await admin.GetPageAsync(url);
         Assert.Equal($"{Host.BaseAddress.GetLeftPart(UriPartial.Authority)}{clinic.PathBase}/google/callback",
@@ -51,7 +51,7 @@ public sealed class GoogleMeetSettingsShould(GoogleHostFixture fixture) : IClass
     public async Task ShowAnErrorNextToTheClientIdAndKeepTheSettings(string clientId, string error)
     {
         var clinic = await CreateAsync(Host, connect: false);
-        var admin = await SignInAsync(Host, clinic.PathBase, "admin@clinic.test");
+        var admin = await SignInAsync(Host, clinic.PathBase, TestClinics.AdminEmail);
         var url = $"{clinic.PathBase}/admin/google-meet";
 
         var answer = await admin.SubmitFormAsync(await admin.GetPageAsync(url), url, formSelector: SettingsForm, fields: new Dictionary<string, string>
@@ -72,7 +72,7 @@ public sealed class GoogleMeetSettingsShould(GoogleHostFixture fixture) : IClass
     {
         var clinic = await CreateAsync(Host, connect: false);
         var other = await CreateAsync(Host, connect: false);
-        var otherAdmin = await SignInAsync(Host, other.PathBase, "admin@clinic.test");
+        var otherAdmin = await SignInAsync(Host, other.PathBase, TestClinics.AdminEmail);
 
         var asHost = await clinic.HostClient.GetAsync($"{clinic.PathBase}/admin/google-meet");
         var asOtherAdmin = await otherAdmin.GetAsync($"{clinic.PathBase}/admin/google-meet");

@@ -1,39 +1,12 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Telemed.GoogleMeet.IntegrationTests.Infrastructure;
 
 /// <summary>The control and inspection endpoints of the sandbox's Google that the product under test talks to.</summary>
-public sealed class GoogleSandbox(Uri sandboxRoot)
+public sealed class GoogleSandbox(Uri sandboxRoot) : SandboxControlClient(sandboxRoot)
 {
-    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-    private readonly HttpClient _http = new()
-    {
-        BaseAddress = new Uri(sandboxRoot, "_sandbox/"),
-        DefaultRequestHeaders = { { "X-Sandbox-Control-Key", TestHost.SandboxControlKey } },
-    };
-
     /// <summary>Where the sandbox's Google lives (its consent page, token endpoint and Calendar API).</summary>
     public Uri GoogleRoot { get; } = new(sandboxRoot, "google/");
-
-    public async Task<JsonElement> GetAsync(string path)
-    {
-        using var response = await _http.GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: SnakeCase) };
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    public Task<JsonElement> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body);
 
     public async Task<JsonElement> AccountAsync(string user) => await GetAsync($"google/accounts/{Uri.EscapeDataString(user)}");
 
@@ -49,11 +22,8 @@ public sealed class GoogleSandbox(Uri sandboxRoot)
     public static JsonElement EventOf(JsonElement inspected) => inspected.TryGetProperty("event", out var inner) ? inner : inspected;
 
     /// <summary>How many requests of an operation (e.g. "google.events.insert") the account's tokens made.</summary>
-    public async Task<int> CountRequestsAsync(string user, string operation)
-    {
-        var id = (await AccountAsync(user)).GetProperty("id").GetString();
-        return (await GetAsync($"requests?provider=google&operation={operation}&account={Uri.EscapeDataString(id!)}")).GetArrayLength();
-    }
+    public async Task<int> CountRequestsAsync(string user, string operation) =>
+        await CountRequestsAsync("google", (await AccountAsync(user)).GetProperty("id").GetString()!, operation);
 
     public Task<JsonElement> AddFaultAsync(object fault) => PostAsync("google/faults", fault);
 

@@ -4,11 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Clinic;
-using Telemed.Core.Events;
-using Telemed.Core.Recipes;
-using Telemed.Core.Security;
 using Telemed.Core.Tenancy;
-using Telemed.Tenants.Services;
 
 namespace Telemed.GoogleMeet.IntegrationTests.Infrastructure;
 
@@ -21,25 +17,15 @@ public sealed record MeetClinic(Tenant Tenant, HostSummary Host, string HostEmai
 /// <summary>Arranges clinics, hosts, Google connections and appointments the way the product's own paths do.</summary>
 public static class MeetClinics
 {
-    public const string Password = "Clinic-Pass-1";
     public const string Provider = "google-meet";
 
     public static string NewGoogleUser() => $"dr.{Guid.NewGuid():N}"[..11] + "@sandbox.test";
 
     public static async Task<MeetClinic> CreateAsync(TestHost host, bool connect = true)
     {
-        var slug = $"gm-{Guid.NewGuid():N}"[..16];
-        var recipe = Recipe.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Recipes, "new-clinic.recipe.json")),
-            new Dictionary<string, string> { ["adminEmail"] = "admin@clinic.test", ["adminPassword"] = Password, ["adminName"] = "Admin " + slug });
-        var tenant = await host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Clinic {slug}", "Europe/London"));
-
-        var email = $"host-{Guid.NewGuid():N}"[..13] + "@clinic.test";
-        var user = await host.InTenantAsync(tenant, services =>
-            services.GetRequiredService<IUserDirectory>().CreateAsync(email, Password, "Dr Test Host", [Roles.Host]));
-        var hostSummary = new HostSummary(Guid.NewGuid(), user.Id, "Dr Test Host", "Europe/Berlin");
-        host.GetRequiredService<TestHosts>().Add(tenant.Id, hostSummary);
-
-        var clinic = new MeetClinic(tenant, hostSummary, email, await SignInAsync(host, $"/c/{slug}", email), NewGoogleUser());
+        var tenant = await TestClinics.ProvisionAsync(host, "gm");
+        var (hostSummary, email) = await TestClinics.AddHostAsync(host, tenant, "Europe/Berlin");
+        var clinic = new MeetClinic(tenant, hostSummary, email, await SignInAsync(host, $"/c/{tenant.Slug}", email), NewGoogleUser());
         if (connect)
         {
             var landed = await ConnectAsync(clinic);
@@ -50,18 +36,7 @@ public static class MeetClinics
         return clinic;
     }
 
-    public static async Task<TestClient> SignInAsync(TestHost host, string pathBase, string email)
-    {
-        var client = host.CreateClient();
-        var login = await client.GetPageAsync($"{pathBase}/login");
-        var response = await client.SubmitFormAsync(login, $"{pathBase}/login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    public static Task<TestClient> SignInAsync(TestHost host, string pathBase, string email) => TestClinics.SignInAsync(host, pathBase, email);
 
     /// <summary>Clicks "Connect Google Meet", approves on the sandbox's consent page, and follows the redirect back.</summary>
     public static async Task<HttpResponseMessage> ConnectAsync(MeetClinic clinic, string decision = "allow", bool untickCalendar = false)
@@ -112,15 +87,7 @@ public static class MeetClinics
             start, start.AddMinutes(minutes), patient, patientEmail, null, "Europe/London", null, slotKey ?? id.ToString());
     }
 
-    public static Task PublishAsync(TestHost host, MeetClinic clinic, params AppointmentChanged[] changes) =>
-        host.InTenantAsync(clinic.Tenant, async services =>
-        {
-            foreach (var change in changes)
-            {
-                await services.GetRequiredService<EventPublisher>().PublishAsync(change, clinic.Tenant.Id);
-            }
-            return true;
-        });
+    public static Task PublishAsync(TestHost host, MeetClinic clinic, params AppointmentChanged[] changes) => TestClinics.PublishAsync(host, clinic.Tenant, changes);
 
     public static Task<T> InClinicAsync<T>(TestHost host, MeetClinic clinic, Func<MeetingsDb, Task<T>> query) =>
         host.InTenantAsync(clinic.Tenant, services => query(services.GetRequiredService<MeetingsDb>()));

@@ -3,11 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Clinic;
-using Telemed.Core.Events;
-using Telemed.Core.Recipes;
-using Telemed.Core.Security;
 using Telemed.Core.Tenancy;
-using Telemed.Tenants.Services;
 using Telemed.Meetings.Data;
 
 namespace Telemed.Zoom.IntegrationTests.Infrastructure;
@@ -21,24 +17,15 @@ public sealed record ZoomClinic(Tenant Tenant, HostSummary Host, string HostEmai
 /// <summary>Arranges clinics, hosts, Zoom connections and appointments the way the product's own paths do.</summary>
 public static class ZoomClinics
 {
-    public const string Password = "Clinic-Pass-1";
+    public const string Password = TestClinics.Password;
 
     public static string NewZoomUser() => $"dr.{Guid.NewGuid():N}"[..11] + "@sandbox.test";
 
     public static async Task<ZoomClinic> CreateAsync(TestHost host, bool connect = true, string? zoomUser = null)
     {
-        var slug = $"zc-{Guid.NewGuid():N}"[..16];
-        var recipe = Recipe.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Recipes, "new-clinic.recipe.json")),
-            new Dictionary<string, string> { ["adminEmail"] = "admin@clinic.test", ["adminPassword"] = Password, ["adminName"] = "Admin " + slug });
-        var tenant = await host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Clinic {slug}", "Europe/London"));
-
-        var email = $"host-{Guid.NewGuid():N}"[..13] + "@clinic.test";
-        var user = await host.InTenantAsync(tenant, services =>
-            services.GetRequiredService<IUserDirectory>().CreateAsync(email, Password, "Dr Test Host", [Roles.Host]));
-        var hostSummary = new HostSummary(Guid.NewGuid(), user.Id, "Dr Test Host", "Europe/London");
-        host.GetRequiredService<TestHosts>().Add(tenant.Id, hostSummary);
-
-        var clinic = new ZoomClinic(tenant, hostSummary, email, await SignInAsync(host, $"/c/{slug}", email), zoomUser ?? NewZoomUser());
+        var tenant = await TestClinics.ProvisionAsync(host, "zc");
+        var (hostSummary, email) = await TestClinics.AddHostAsync(host, tenant, "Europe/London");
+        var clinic = new ZoomClinic(tenant, hostSummary, email, await SignInAsync(host, $"/c/{tenant.Slug}", email), zoomUser ?? NewZoomUser());
         if (connect)
         {
             var landed = await ConnectAsync(clinic);
@@ -48,18 +35,7 @@ public static class ZoomClinics
         return clinic;
     }
 
-    public static async Task<TestClient> SignInAsync(TestHost host, string pathBase, string email)
-    {
-        var client = host.CreateClient();
-        var login = await client.GetPageAsync($"{pathBase}/login");
-        var response = await client.SubmitFormAsync(login, $"{pathBase}/login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    public static Task<TestClient> SignInAsync(TestHost host, string pathBase, string email) => TestClinics.SignInAsync(host, pathBase, email);
 
     /// <summary>Clicks "Connect Zoom", approves on the sandbox's consent page as the Zoom user, and follows the redirect back.</summary>
     public static async Task<HttpResponseMessage> ConnectAsync(ZoomClinic clinic, string decision = "allow")
@@ -103,15 +79,7 @@ public static class ZoomClinics
             start, start.AddMinutes(minutes), patient, "patient@example.org", null, "Europe/London", null, slotKey ?? id.ToString());
     }
 
-    public static Task PublishAsync(TestHost host, ZoomClinic clinic, params AppointmentChanged[] changes) =>
-        host.InTenantAsync(clinic.Tenant, async services =>
-        {
-            foreach (var change in changes)
-            {
-                await services.GetRequiredService<EventPublisher>().PublishAsync(change, clinic.Tenant.Id);
-            }
-            return true;
-        });
+    public static Task PublishAsync(TestHost host, ZoomClinic clinic, params AppointmentChanged[] changes) => TestClinics.PublishAsync(host, clinic.Tenant, changes);
 
     public static Task<T> InClinicAsync<T>(TestHost host, ZoomClinic clinic, Func<MeetingsDb, Task<T>> query) =>
         host.InTenantAsync(clinic.Tenant, services => query(services.GetRequiredService<MeetingsDb>()));

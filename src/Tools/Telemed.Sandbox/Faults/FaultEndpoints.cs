@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using static Telemed.Sandbox.Control.SandboxControlResults;
 
 namespace Telemed.Sandbox.Faults;
 
@@ -60,7 +61,4 @@ internal static class FaultEndpoints
                 : Results.Json(new { cleared = registry.Clear(provider.Name, account) }, SandboxJson.SnakeCase);
         });
     }
-
-    private static IResult Problem(string detail) =>
-        Results.Json(new { error = detail }, SandboxJson.SnakeCase, statusCode: StatusCodes.Status400BadRequest);
 }

@@ -8,12 +8,6 @@ namespace Telemed.Sandbox.Google;
 /// <summary>Checks the bearer token and scopes of an API call the way Google answers them (401 required/authError, 403 insufficientPermissions).</summary>
 public sealed class GoogleApiAuthenticator(GoogleTokenStore tokens)
 {
-    public static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers[HeaderNames.Authorization].ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-    }
-
     /// <summary>Returns the token's account and its scopes, or the error to answer with when it holds none of <paramref name="acceptedScopes"/>.</summary>
     public (GoogleAccount? Account, IResult? Error) Authenticate(HttpContext http, IReadOnlyList<string>? acceptedScopes)
     {
@@ -22,7 +16,7 @@ public sealed class GoogleApiAuthenticator(GoogleTokenStore tokens)
             return (null, GoogleErrors.LoginRequired(http));
         }
 
-        var (state, account, scopes) = tokens.CheckAccessToken(BearerToken(http.Request));
+        var (state, account, scopes) = tokens.CheckAccessToken(BearerToken.From(http.Request));
         if (state != GoogleAccessTokenState.Valid)
         {
             return (null, GoogleErrors.InvalidCredentials(http));

@@ -42,7 +42,7 @@ internal sealed class GoogleSandboxProvider(
             .WithSandboxPipeline(Name, http => GoogleTokenEndpoints.ResolveAccountAsync(http, tokens), faults)
             .MapGoogleTokenEndpoints();
 
-        var bearerOwner = (HttpContext http) => ValueTask.FromResult(tokens.FindOwner(GoogleApiAuthenticator.BearerToken(http.Request))?.Id);
+        var bearerOwner = (HttpContext http) => ValueTask.FromResult(tokens.FindOwner(BearerToken.From(http.Request))?.Id);
         google.MapGroup("").WithSandboxPipeline(Name, bearerOwner, faults).MapGoogleUserInfoEndpoints();
         google.MapGroup("/calendar/v3").WithSandboxPipeline(Name, bearerOwner, faults).MapGoogleCalendarEndpoints();
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 using Telemed.Sandbox.Zoom.Accounts;
 using Telemed.Sandbox.Zoom.OAuth;
 
@@ -8,16 +7,10 @@ namespace Telemed.Sandbox.Zoom;
 /// <summary>Checks the bearer token and scopes of a <c>/v2</c> call the way Zoom answers them (401/124, 400/4711).</summary>
 public sealed class ZoomApiAuthenticator(ZoomTokenStore tokens)
 {
-    public static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers[HeaderNames.Authorization].ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-    }
-
     /// <summary>Returns the token's user, or the error to answer with.</summary>
     public (ZoomUser? User, IResult? Error) Authenticate(HttpRequest request, ZoomScope scope)
     {
-        var (state, user, scopes) = tokens.CheckAccessToken(BearerToken(request));
+        var (state, user, scopes) = tokens.CheckAccessToken(BearerToken.From(request));
         switch (state)
         {
             case AccessTokenState.Invalid:

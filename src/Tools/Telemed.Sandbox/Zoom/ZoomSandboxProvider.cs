@@ -43,7 +43,7 @@ internal sealed class ZoomSandboxProvider(
             .MapZoomComplianceEndpoints();
 
         var v2 = zoom.MapGroup("/v2")
-            .WithSandboxPipeline(Name, http => ValueTask.FromResult(tokens.FindOwner(ZoomApiAuthenticator.BearerToken(http.Request))?.Id), faults);
+            .WithSandboxPipeline(Name, http => ValueTask.FromResult(tokens.FindOwner(BearerToken.From(http.Request))?.Id), faults);
         v2.MapZoomUserEndpoints();
         v2.MapZoomMeetingEndpoints();
 

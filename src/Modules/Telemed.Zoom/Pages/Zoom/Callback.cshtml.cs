@@ -1,32 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Telemed.Core.Security;
-using Telemed.Meetings;
 using Telemed.Meetings.Connections;
 using Telemed.Meetings.Pages.Meetings;
 using Telemed.Meetings.Planning;
+using Telemed.Meetings.Providers;
 using Telemed.Zoom.Services;
 
 namespace Telemed.Zoom.Pages.Zoom;
 
-/// <summary>Where Zoom sends the browser back after consent: finish the connection and return to the connections page.</summary>
-[Authorize(Policy = MeetingsPermissions.Names.Host)]
-public sealed class CallbackModel(ConnectionFlow connections, ZoomConnector connector, MeetingPlanner planner) : PageModel
-{
-    public async Task<IActionResult> OnGetAsync(string? code, string? state, string? error)
-    {
-        var outcome = await connections.CompleteAsync(connector, state, code, error, HostResolver.UserId(User), HttpContext.RequestAborted);
-        if (outcome.Succeeded)
-        {
-            await planner.ResumeHostAsync(outcome.HostId!.Value, HttpContext.RequestAborted);
-            TempData["Status"] = "Zoom is connected.";
-        }
-        else
-        {
-            TempData["Error"] = outcome.Error;
-        }
-
-        return Redirect($"{Request.PathBase}/zoom/connection" + (User.IsInRole(Roles.ClinicAdmin) && outcome.HostId is { } host ? $"?hostId={host}" : ""));
-    }
-}
+/// <summary>Zoom's redirect back after consent, at the address registered with the Zoom app.</summary>
+public sealed class CallbackModel(ConnectionFlow connections, ZoomConnector connector, MeetingPlanner planner, MeetingProviderRegistry providers)
+    : OAuthCallbackModel(connections, connector, planner, providers);

@@ -1,9 +1,10 @@
+using Telemed.Sandbox.Accounts;
 using Telemed.Sandbox.Google.Calendar;
 
 namespace Telemed.Sandbox.Google.Accounts;
 
 /// <summary>A sandbox Google account (one primary calendar), with the knobs tests turn per account.</summary>
-public sealed class GoogleAccount
+public sealed class GoogleAccount : ISandboxAccount
 {
     /// <summary>The account's stable numeric id, Google's <c>sub</c>.</summary>
     public required string Id { get; init; }

@@ -12,7 +12,7 @@ internal static class GoogleUserInfoEndpoints
     {
         google.MapGet("/oauth2/v3/userinfo", (HttpContext http, GoogleTokenStore tokens) =>
         {
-            var (state, account, scopes) = tokens.CheckAccessToken(GoogleApiAuthenticator.BearerToken(http.Request));
+            var (state, account, scopes) = tokens.CheckAccessToken(BearerToken.From(http.Request));
             if (state != GoogleAccessTokenState.Valid)
             {
                 // An OAuth endpoint: the error is OAuth's small body, not the API's.

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Telemed.Sandbox.Google.Accounts;
 using Telemed.Sandbox.Google.Calendar;
 using Telemed.Sandbox.Google.OAuth;
+using static Telemed.Sandbox.Control.SandboxControlResults;
 using static Telemed.Sandbox.Google.Control.GoogleControlResults;
 
 namespace Telemed.Sandbox.Google.Control;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Telemed.Sandbox.Google.Accounts;
 using Telemed.Sandbox.Google.Calendar;
+using static Telemed.Sandbox.Control.SandboxControlResults;
 using static Telemed.Sandbox.Google.Control.GoogleControlResults;
 
 namespace Telemed.Sandbox.Google.Control;

@@ -5,23 +5,9 @@ using Microsoft.Net.Http.Headers;
 
 namespace Telemed.Sandbox.Google.OAuth;
 
-/// <summary>How the sandbox's Google client is recognised: its registered redirect URIs and its credentials on the token endpoint.</summary>
+/// <summary>How the sandbox's Google client is recognised by its credentials on the token endpoint.</summary>
 internal static class GoogleClientRules
 {
-    public static bool IsAllowedRedirect(string redirectUri, GoogleSandboxOptions app)
-    {
-        if (app.EffectiveRedirectUris.Contains(redirectUri, StringComparer.Ordinal))
-        {
-            return true;
-        }
-
-        return app.AllowLoopbackRedirectUris
-            && Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
-            && uri.Scheme is "http" or "https"
-            && uri.IsLoopback
-            && string.IsNullOrEmpty(uri.Fragment);
-    }
-
     /// <summary>
     /// Checks the client credentials, sent in the form body as Google documents (client_id, client_secret) or with
     /// HTTP Basic. Returns the client id, or the error to answer with.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Telemed.Sandbox.Google.Accounts;
+using Telemed.Sandbox.OAuth;
 using Telemed.Sandbox.Zoom.OAuth;
 
 namespace Telemed.Sandbox.Google.OAuth;
@@ -38,7 +39,7 @@ internal static class GoogleConsentEndpoints
             return GoogleConsentPage.Error("invalid_client", "The OAuth client was not found.", 401);
         }
 
-        if (redirectUri is null || !GoogleClientRules.IsAllowedRedirect(redirectUri, app))
+        if (redirectUri is null || !RedirectAllowList.Allows(redirectUri, app.EffectiveRedirectUris, app.AllowLoopbackRedirectUris))
         {
             return GoogleConsentPage.Error("redirect_uri_mismatch",
                 $"You can't sign in to this app because it doesn't comply with Google's OAuth policy: the redirect URI {redirectUri} is not registered for the client.");

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace Telemed.Sandbox.Google.OAuth;
@@ -11,8 +10,7 @@ namespace Telemed.Sandbox.Google.OAuth;
 /// </summary>
 internal static class GoogleConsentPage
 {
-    // Escapes markup but keeps readable text such as the em dash of the Meet page title.
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly HtmlEncoder Html = SandboxHtmlPage.Encoder;
 
     // The page lives at {base}/o/oauth2/v2/auth, three levels below the stylesheet.
     private const string StylesheetHref = "../../../sandbox.css";
@@ -91,18 +89,5 @@ internal static class GoogleConsentPage
             <p>Error {status}: <code>{Html.Encode(error)}</code></p>
             """, status);
 
-    private static IResult Page(string title, string body, int status) => Results.Content($"""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{Html.Encode(title)}</title>
-        <link rel="stylesheet" href="{StylesheetHref}">
-        </head>
-        <body><main>
-        {body}
-        </main></body>
-        </html>
-        """, "text/html; charset=utf-8", Encoding.UTF8, status);
+    private static IResult Page(string title, string body, int status) => SandboxHtmlPage.Render(title, body, status, StylesheetHref);
 }

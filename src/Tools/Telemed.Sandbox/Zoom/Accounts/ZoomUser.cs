@@ -1,7 +1,9 @@
+using Telemed.Sandbox.Accounts;
+
 namespace Telemed.Sandbox.Zoom.Accounts;
 
 /// <summary>A sandbox Zoom user, each on its own account, with the knobs tests turn per account.</summary>
-public sealed class ZoomUser
+public sealed class ZoomUser : ISandboxAccount
 {
     public required string Id { get; init; }
     public required string AccountId { get; init; }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,6 +6,8 @@ using Telemed.Sandbox.Zoom.Accounts;
 using Telemed.Sandbox.Zoom.Meetings;
 using Telemed.Sandbox.Zoom.OAuth;
 using Telemed.Sandbox.Zoom.Webhooks;
+using static Telemed.Sandbox.Control.SandboxControlResults;
+using static Telemed.Sandbox.Zoom.Control.ZoomControlResults;
 
 namespace Telemed.Sandbox.Zoom.Control;
 
@@ -111,28 +112,6 @@ internal static class ZoomAccountControlEndpoints
             var delivery = await webhooks.SendAsync(ZoomWebhookEvents.MeetingDeleted(meeting, host, host, clock.GetUtcNow()), cancellationToken);
             return Json(new { meeting.Id, meeting.DeletedAt, Webhook = delivery });
         });
-    }
-
-    internal static IResult Json(object value, int status = StatusCodes.Status200OK) =>
-        Results.Json(value, SandboxJson.SnakeCase, statusCode: status);
-
-    internal static IResult Problem(string message, int status = StatusCodes.Status400BadRequest) => Json(new { Error = message }, status);
-
-    internal static IResult UnknownUser(string user) => Problem($"Unknown Zoom sandbox user '{user}'.", StatusCodes.Status404NotFound);
-
-    internal static IResult UnknownMeeting(long id) => Problem($"Unknown or deleted meeting {id}.", StatusCodes.Status404NotFound);
-
-    internal static async Task<T?> ReadAsync<T>(HttpRequest request)
-        where T : class
-    {
-        try
-        {
-            return await request.ReadFromJsonAsync<T>(SandboxJson.SnakeCase, request.HttpContext.RequestAborted);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     private sealed record NewAccount(string? Email);

@@ -7,7 +7,8 @@ using Telemed.Sandbox.Zoom.Accounts;
 using Telemed.Sandbox.Zoom.Meetings;
 using Telemed.Sandbox.Zoom.OAuth;
 using Telemed.Sandbox.Zoom.Webhooks;
-using static Telemed.Sandbox.Zoom.Control.ZoomAccountControlEndpoints;
+using static Telemed.Sandbox.Control.SandboxControlResults;
+using static Telemed.Sandbox.Zoom.Control.ZoomControlResults;
 
 namespace Telemed.Sandbox.Zoom.Control;
 

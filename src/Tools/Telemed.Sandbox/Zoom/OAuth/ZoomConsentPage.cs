@@ -56,18 +56,5 @@ internal static class ZoomConsentPage
         Page("Authorization error - Zoom sandbox",
             $"""<h1>Something went wrong</h1><p class="alert" role="alert">{HtmlEncoder.Default.Encode(message)}</p>""", 400);
 
-    private static IResult Page(string title, string body, int status) => Results.Content($"""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{HtmlEncoder.Default.Encode(title)}</title>
-        <link rel="stylesheet" href="{ZoomSandboxStylesheet.Href}">
-        </head>
-        <body><main>
-        {body}
-        </main></body>
-        </html>
-        """, "text/html; charset=utf-8", Encoding.UTF8, status);
+    private static IResult Page(string title, string body, int status) => SandboxHtmlPage.Render(title, body, status, ZoomSandboxStylesheet.Href);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Telemed.Sandbox.OAuth;
 using Telemed.Sandbox.Zoom.Accounts;
 using Telemed.Sandbox.Zoom.Webhooks;
 
@@ -39,7 +40,7 @@ internal static class ZoomOAuthEndpoints
             return ZoomConsentPage.Error("Invalid client_id.");
         }
 
-        if (redirectUri is null || !IsAllowedRedirect(redirectUri, app))
+        if (redirectUri is null || !RedirectAllowList.Allows(redirectUri, app.EffectiveRedirectUris, app.AllowLoopbackRedirectUris))
         {
             return ZoomConsentPage.Error($"Invalid redirect: {redirectUri} is not on the app's redirect URL allow list.");
         }
@@ -135,20 +136,6 @@ internal static class ZoomOAuthEndpoints
         // Revoking deauthorizes the app for the user, and Zoom then tells the app through its webhook.
         webhooks.Publish(ZoomWebhookEvents.AppDeauthorized(user, app.ClientId, userDataRetention: false, clock.GetUtcNow()));
         return Results.Json(new { status = "success" }, SandboxJson.SnakeCase);
-    }
-
-    internal static bool IsAllowedRedirect(string redirectUri, ZoomSandboxOptions app)
-    {
-        if (app.EffectiveRedirectUris.Contains(redirectUri, StringComparer.Ordinal))
-        {
-            return true;
-        }
-
-        return app.AllowLoopbackRedirectUris
-            && Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
-            && uri.Scheme is "http" or "https"
-            && uri.IsLoopback
-            && string.IsNullOrEmpty(uri.Fragment);
     }
 
     internal static bool HasClientCredentials(HttpRequest request, ZoomSandboxOptions app)

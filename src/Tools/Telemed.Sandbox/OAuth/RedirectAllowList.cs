@@ -1,0 +1,23 @@
+namespace Telemed.Sandbox.OAuth;
+
+/// <summary>Which redirect URIs an emulated OAuth client accepts on its authorize endpoint.</summary>
+internal static class RedirectAllowList
+{
+    /// <summary>
+    /// A registered URI, matched exactly; or, when <paramref name="allowLoopback"/>, any http(s) URI on localhost or a
+    /// loopback address without a fragment, so local runs on any port can connect without registering it.
+    /// </summary>
+    public static bool Allows(string redirectUri, IReadOnlyList<string> registered, bool allowLoopback)
+    {
+        if (registered.Contains(redirectUri, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        return allowLoopback
+            && Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && uri.IsLoopback
+            && string.IsNullOrEmpty(uri.Fragment);
+    }
+}
