@@ -68,6 +68,37 @@ public sealed class GoogleMeetSettingsShould(GoogleHostFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task AnswerAMalformedPostWithAFieldErrorNotAFailure()
+    {
+        var clinic = await CreateAsync(Host, connect: false);
+        var admin = await SignInAsync(Host, clinic.PathBase, TestClinics.AdminEmail);
+        var url = $"{clinic.PathBase}/admin/google-meet";
+
+        var answer = await admin.SubmitFormAsync(await admin.GetPageAsync(url), url, formSelector: SettingsForm, fields: new Dictionary<string, string>
+        {
+            ["Input.SendUpdates"] = "everyone'; DROP TABLE x;--",
+            ["Input.ClientId"] = new string('x', 5000),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var page = Html.Parse(await answer.Content.ReadAsStringAsync());
+        Assert.Contains("Choose who Google e-mails", page.FieldError("Input.SendUpdates"));
+        Assert.NotEmpty(page.FieldError("Input.ClientId"));
+        Assert.Equal("none", (await Host.InTenantAsync(clinic.Tenant, services => services.GetRequiredService<GoogleMeetSettingsStore>().GetAsync())).SendUpdates);
+    }
+
+    [Fact]
+    public async Task SendAnAnonymousCallbackToSignInWithoutConnectingAnyone()
+    {
+        var clinic = await CreateAsync(Host, connect: false);
+
+        var answer = await Host.CreateClient().GetAsync($"{clinic.PathBase}/google/callback?code=forged&state=%00%ff{new string('a', 3000)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Contains("/login", answer.Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task RefuseHostsAndAnotherClinicsAdmin()
     {
         var clinic = await CreateAsync(Host, connect: false);

@@ -23,6 +23,7 @@ public sealed class GoogleMeetSettingsForm : IValidatableObject
     [Display(Name = "Invite patients to the calendar event")]
     public bool InvitePatients { get; set; }
 
+    [AllowedValues(GoogleSendUpdates.None, GoogleSendUpdates.ExternalOnly, GoogleSendUpdates.All, ErrorMessage = "Choose who Google e-mails.")]
     [Display(Name = "Invitation e-mails from Google")]
     public string SendUpdates { get; set; } = GoogleSendUpdates.None;
 
@@ -48,11 +49,6 @@ public sealed class GoogleMeetSettingsForm : IValidatableObject
         if (UseOwnApp && !HasClientSecret && string.IsNullOrWhiteSpace(ClientSecret))
         {
             yield return new ValidationResult("Enter the Client secret of the clinic's Google OAuth client.", [nameof(ClientSecret)]);
-        }
-
-        if (!GoogleSendUpdates.Values.Contains(SendUpdates))
-        {
-            yield return new ValidationResult("Choose who Google e-mails.", [nameof(SendUpdates)]);
         }
     }
 }
