@@ -256,10 +256,12 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
     {
         var kinds = Host.Services.GetServices<Telemed.Core.Jobs.JobKind>().ToList();
         var current = kinds.Where(k => !k.Name.StartsWith("event:", StringComparison.Ordinal)).ToList();
-        Assert.Contains(current, k => k.Name == Telemed.Meetings.Planning.AppointmentMeetingSubscriber.Kind);
+        Assert.Contains(current, k => k.Name == Telemed.Workflows.Events.WorkflowTriggers.AppointmentKind);
         Assert.All(current, k => Assert.Matches("^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+$", k.Name));
-        // Jobs queued under the names the subscriber and the sync job had while Zoom kept meetings are still run by them.
-        var subscriber = current.Single(c => c.Name == Telemed.Meetings.Planning.AppointmentMeetingSubscriber.Kind).HandlerType;
+        // Jobs queued under the names the subscriber and the sync job had while meetings followed appointments by
+        // themselves (and while Zoom kept them) are still run by them.
+        var subscriber = typeof(Telemed.Core.Events.EventDeliveryJob<AppointmentChanged, Telemed.Meetings.Planning.AppointmentMeetingSubscriber>);
+        Assert.Contains(kinds, k => k.Name == "meetings.appointment-changed" && k.HandlerType == subscriber);
         Assert.Contains(kinds, k => k.Name == "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber" && k.HandlerType == subscriber);
         Assert.Contains(kinds, k => k.Name == "zoom.appointment-changed" && k.HandlerType == subscriber);
         Assert.Contains(kinds, k => k.Name == "zoom.meeting.sync" && k.HandlerType == typeof(Telemed.Meetings.Sync.SyncMeetingJob));
@@ -270,7 +272,7 @@ public sealed class ZoomMeetingsShould(ZoomHostFixture fixture) : IClassFixture<
         await using var connection = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString);
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT count(*) FROM jobs WHERE kind = @kind AND tenant_id = @tenant AND state NOT IN ('succeeded', 'dead')", connection);
-        command.Parameters.AddWithValue("kind", Telemed.Meetings.Planning.AppointmentMeetingSubscriber.Kind);
+        command.Parameters.AddWithValue("kind", Telemed.Workflows.Events.WorkflowTriggers.AppointmentKind);
         command.Parameters.AddWithValue("tenant", clinic.Tenant.Id);
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -1,3 +1,5 @@
+using Telemed.Booking.Workflows;
+using Telemed.Core.Workflows;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +42,7 @@ public sealed class BookingStartup : ModuleStartup
         // The manage and confirmation links are the patient's key to the appointment; the reschedule picker carries it as ?change=.
         services.AddNoReferrerPaths("/book/manage", "/book/confirmation");
         services.AddNoReferrerQueryKeys("change");
+        services.AddWorkflowActivity<SetAppointmentStatusActivity>();
         services.AddPermissions<BookingPermissions>();
         services.AddAdminMenu(
             new AdminMenuItem("Appointments", "/admin/appointments", BookingPermissions.ManageAppointments.Name, 10),

@@ -10,6 +10,7 @@ using Telemed.Core.Jobs;
 using Telemed.Core.Modules;
 using Telemed.Core.Navigation;
 using Telemed.Core.Security;
+using Telemed.Core.Workflows;
 using Telemed.Meetings.Connections;
 using Telemed.Meetings.Data;
 using Telemed.Meetings.Endpoints;
@@ -20,6 +21,7 @@ using Telemed.Meetings.Planning;
 using Telemed.Meetings.Providers;
 using Telemed.Meetings.Services;
 using Telemed.Meetings.Sync;
+using Telemed.Meetings.Workflows;
 
 namespace Telemed.Meetings;
 
@@ -53,7 +55,16 @@ public sealed class MeetingsStartup : ModuleStartup
         // A service may leave the choice to the host: whichever provider they connected.
         services.AddSingleton(new MeetingProviderOption(MeetingProviders.HostsConnected, "The host's connected provider"));
 
-        services.AddEventSubscriber<AppointmentChanged, AppointmentMeetingSubscriber>(AppointmentMeetingSubscriber.Kind, AppointmentMeetingSubscriber.FormerKinds);
+        // Workflows decide when meetings are made, moved and removed; deliveries queued before they did still arrive.
+        services.AddWorkflowActivity<CreateMeetingActivity>();
+        services.AddWorkflowActivity<UpdateMeetingActivity>();
+        services.AddWorkflowActivity<CancelMeetingActivity>();
+        services.AddWorkflowActivity<EndMeetingActivity>();
+        services.AddScoped<AppointmentMeetingSubscriber>();
+        foreach (var kind in AppointmentMeetingSubscriber.FormerKinds)
+        {
+            services.AddSingleton(new JobKind(kind, typeof(EventDeliveryJob<AppointmentChanged, AppointmentMeetingSubscriber>)));
+        }
         services.AddJob<SyncMeetingJob>(SyncMeetingJob.Kind);
         services.AddJob<VerifyMeetingJob>(VerifyMeetingJob.Kind);
         services.AddSingleton(new JobKind(SyncMeetingJob.FormerKind, typeof(SyncMeetingJob)));

@@ -13,6 +13,7 @@ using Telemed.Core.Modules;
 using Telemed.Core.Navigation;
 using Telemed.Core.Recipes;
 using Telemed.Core.Security;
+using Telemed.Core.Workflows;
 using Telemed.Liquid;
 using Telemed.Notifications.Data;
 using Telemed.Notifications.Delivery;
@@ -22,6 +23,7 @@ using Telemed.Notifications.Recipes;
 using Telemed.Notifications.Rendering;
 using Telemed.Notifications.Services;
 using Telemed.Notifications.Templates;
+using Telemed.Notifications.Workflows;
 
 namespace Telemed.Notifications;
 
@@ -60,7 +62,13 @@ public sealed class NotificationsStartup : ModuleStartup
         services.AddHttpClient<ISmsProvider, HttpSmsProvider>(client => client.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddEventSubscriber<AppointmentChanged, AppointmentNotifier>(AppointmentNotifier.Kind);
-        services.AddEventSubscriber<MeetingChanged, MeetingNotifier>(MeetingNotifier.Kind);
+        // Messages are sent by the clinic's workflows; meeting-change deliveries queued before they were still arrive.
+        services.AddScoped<MeetingNotifier>();
+        services.AddSingleton(new JobKind(MeetingNotifier.Kind, typeof(EventDeliveryJob<MeetingChanged, MeetingNotifier>)));
+        services.AddWorkflowActivity<SendTemplateActivity>();
+        services.AddWorkflowActivity<SendEmailActivity>();
+        services.AddWorkflowActivity<SendSmsActivity>();
+        services.AddWorkflowActivity<NotifyStaffActivity>();
         services.AddJob<DeliverMessageJob>(DeliverMessageJob.Kind);
         services.AddJob<SendReminderJob>(SendReminderJob.Kind);
         services.AddSingleton<IRecipeStep, TemplatesRecipeStep>();

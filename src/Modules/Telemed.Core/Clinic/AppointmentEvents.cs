@@ -45,3 +45,9 @@ public sealed record AppointmentChanged(
     string SlotKey,
     DateTimeOffset? PreviousStartUtc = null,
     int Version = 0);
+
+/// <summary>
+/// Published by notifications when one of the clinic's reminder times before an appointment has come (the clinic's
+/// reminder offsets), for workflows to send what the clinic wants sent.
+/// </summary>
+public sealed record ReminderDue(Guid AppointmentId, int OffsetMinutes, DateTimeOffset DueAt, int Version);

@@ -33,3 +33,6 @@ public sealed record MeetingChanged(
     /// <summary>Why it was cancelled (told to the patient) or failed; null otherwise.</summary>
     string? Reason,
     int Version);
+
+/// <summary>Published by meetings when a provider stops honouring a host's connection, so staff can be told.</summary>
+public sealed record HostConnectionLost(Guid ConnectionId, Guid HostId, string HostName, string Provider, string ProviderName, string Reason, DateTimeOffset LostAt);

@@ -57,5 +57,9 @@ public sealed class CoreMigrations : IMigrationSource
               ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
             CREATE INDEX message_log_tenant_recipient ON message_log (tenant_id, lower(recipient));
             """),
+        new(4, "message log keeps a message sent twice by a retried step once", """
+            ALTER TABLE message_log ADD COLUMN dedupe_key text;
+            CREATE UNIQUE INDEX message_log_dedupe ON message_log (tenant_id, dedupe_key) WHERE dedupe_key IS NOT NULL;
+            """),
     ];
 }

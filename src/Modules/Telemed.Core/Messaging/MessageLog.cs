@@ -24,6 +24,12 @@ public sealed record OutgoingMessage(string Channel, string Recipient, string Su
     public string? Attachment { get; init; }
     public string? Template { get; init; }
     public Guid? AppointmentId { get; init; }
+
+    /// <summary>
+    /// When set, a second message with the same key is not recorded or sent again (a workflow step that ran twice
+    /// after a crash, say); <see cref="MessageLog.RecordAsync(OutgoingMessage, string, CancellationToken)"/> returns the first one's id.
+    /// </summary>
+    public string? DedupeKey { get; init; }
 }
 
 /// <summary>What a search of the log asks for; empty fields match everything.</summary>
@@ -55,8 +61,9 @@ public sealed class MessageLog(Database database, TenantContext tenantContext, I
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var delivery = status == "logged" ? deliveries.FirstOrDefault() : null;
         await using var command = new NpgsqlCommand("""
-            INSERT INTO message_log (tenant_id, channel, recipient, subject, body, status, html_body, attachment, template, appointment_id)
-            VALUES (@tenant, @channel, @recipient, @subject, @body, @status, @html, @attachment, @template, @appointment) RETURNING id
+            INSERT INTO message_log (tenant_id, channel, recipient, subject, body, status, html_body, attachment, template, appointment_id, dedupe_key)
+            VALUES (@tenant, @channel, @recipient, @subject, @body, @status, @html, @attachment, @template, @appointment, @dedupe)
+            ON CONFLICT (tenant_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id
             """, connection, transaction);
         command.Parameters.AddWithValue("tenant", tenantContext.Required.Id);
         command.Parameters.AddWithValue("channel", message.Channel);
@@ -68,7 +75,15 @@ public sealed class MessageLog(Database database, TenantContext tenantContext, I
         command.Parameters.AddWithValue("attachment", (object?)message.Attachment ?? DBNull.Value);
         command.Parameters.AddWithValue("template", (object?)message.Template ?? DBNull.Value);
         command.Parameters.AddWithValue("appointment", (object?)message.AppointmentId ?? DBNull.Value);
-        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.Parameters.AddWithValue("dedupe", (object?)message.DedupeKey ?? DBNull.Value);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not long id)
+        {
+            // Recorded (and queued) before: the same message is not sent twice.
+            await using var existing = new NpgsqlCommand("SELECT id FROM message_log WHERE tenant_id = @tenant AND dedupe_key = @dedupe", connection, transaction);
+            existing.Parameters.AddWithValue("tenant", tenantContext.Required.Id);
+            existing.Parameters.AddWithValue("dedupe", message.DedupeKey!);
+            return (long)(await existing.ExecuteScalarAsync(cancellationToken))!;
+        }
         if (delivery is not null)
         {
             await delivery.QueueAsync(id, connection, transaction, cancellationToken);

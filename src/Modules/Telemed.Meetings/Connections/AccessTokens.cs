@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore.Storage;
+using Telemed.Core.Clinic;
+using Telemed.Core.Events;
 using Telemed.Core.Tenancy;
 using Telemed.Meetings.Data;
 using Telemed.Meetings.Providers;
@@ -19,6 +22,7 @@ public sealed class AccessTokens(
     MeetingSecrets secrets,
     PostgresLocks locks,
     TenantContext tenantContext,
+    EventPublisher publisher,
     IOptions<MeetingsOptions> options,
     TimeProvider clock,
     ILogger<AccessTokens> logger)
@@ -71,17 +75,30 @@ public sealed class AccessTokens(
         }
     }
 
-    /// <summary>Forgets the tokens of a connection the provider no longer honours and shows it as lost, with a reason.</summary>
+    /// <summary>
+    /// Forgets the tokens of a connection the provider no longer honours and shows it as lost, with a reason; the first time,
+    /// <see cref="HostConnectionLost"/> is published with the change, for the clinic's workflows.
+    /// </summary>
     public async Task MarkLostAsync(Guid connectionId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await db.Connections.Where(c => c.Id == connectionId).ExecuteUpdateAsync(set => set
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        var changed = await db.Connections.Where(c => c.Id == connectionId).ExecuteUpdateAsync(set => set
             .SetProperty(c => c.Status, HostConnection.Lost)
             .SetProperty(c => c.LostReason, reason)
             .SetProperty(c => c.ProtectedAccessToken, (string?)null)
             .SetProperty(c => c.ProtectedRefreshToken, (string?)null)
             .SetProperty(c => c.AccessTokenExpiresAt, (DateTimeOffset?)null)
             .SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        if (changed > 0 && connection is not null && connection.Status != HostConnection.Lost)
+        {
+            var hostName = await db.Appointments.Where(a => a.HostId == connection.HostId).OrderByDescending(a => a.UpdatedAt)
+                .Select(a => a.HostName).FirstOrDefaultAsync(cancellationToken) ?? "A host";
+            await publisher.PublishAsync(new HostConnectionLost(connectionId, connection.HostId, hostName, connection.Provider, providers.NameOf(connection.Provider), reason, now),
+                tenantContext.Required.Id, db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<HostConnection> LoadAsync(Guid connectionId, CancellationToken cancellationToken)

@@ -4,8 +4,8 @@ using Telemed.Core.Events;
 namespace Telemed.Meetings.Planning;
 
 /// <summary>
-/// The one way in for anything that wants an appointment's meeting to change: the automatic wiring below, and the
-/// workflow activities (create / update / cancel meeting). Each call records the appointment as the event describes it
+/// The one way in for anything that wants an appointment's meeting to change: the workflow activities (create /
+/// update / cancel / end meeting). Each call records the appointment as the event describes it
 /// (an older version than one applied is ignored) and plans its slot's meeting; the provider work follows as a job.
 /// </summary>
 public interface IMeetingScheduler
@@ -34,13 +34,13 @@ public sealed class MeetingScheduler(MeetingPlanner planner) : IMeetingScheduler
     public Task EndAsync(AppointmentChanged appointment, CancellationToken cancellationToken) => planner.PlanAsync(appointment, MeetingIntent.Ended, cancellationToken);
 }
 
-/// <summary>The automatic wiring: every appointment change of a video service goes to the scheduler.</summary>
+/// <summary>
+/// The wiring from before workflows drove meetings: an appointment change went straight to the scheduler. Only deliveries
+/// queued then (under these kinds) still come here; new changes reach the scheduler through the clinic's workflows.
+/// </summary>
 public sealed class AppointmentMeetingSubscriber(IMeetingScheduler scheduler) : IEventSubscriber<AppointmentChanged>
 {
-    public const string Kind = "meetings.appointment-changed";
-
-    /// <summary>The kinds Zoom delivered these under when it followed appointments itself; jobs queued then still arrive.</summary>
-    public static readonly string[] FormerKinds = ["zoom.appointment-changed", "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber"];
+    public static readonly string[] FormerKinds = ["meetings.appointment-changed", "zoom.appointment-changed", "event:AppointmentChanged:Telemed.Zoom.Jobs.AppointmentMeetingSubscriber"];
 
     public Task HandleAsync(AppointmentChanged appointment, CancellationToken cancellationToken) => appointment.Change switch
     {

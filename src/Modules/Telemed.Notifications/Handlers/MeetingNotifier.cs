@@ -6,9 +6,9 @@ using Telemed.Notifications.Services;
 namespace Telemed.Notifications.Handlers;
 
 /// <summary>
-/// Tells people what the meetings module reports: the join link once the meeting exists (it is made after the
-/// booking, so the confirmation may not have had it), a new link when the meeting was replaced, and the clinic's
-/// staff when a meeting could not be made. Each booked appointment of a group slot gets its own message.
+/// How meeting changes were told before workflows did it (the join link once the meeting exists, a new link, staff told of
+/// a failure). Only deliveries queued then, under <see cref="Kind"/>, still come here; the clinic's default workflows
+/// now send these messages.
 /// </summary>
 public sealed class MeetingNotifier(AppointmentStates states, NotificationSender sender) : IEventSubscriber<MeetingChanged>
 {

@@ -1,14 +1,20 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Telemed.Core.Clinic;
+using Telemed.Core.Events;
 using Telemed.Core.Jobs;
+using Telemed.Core.Tenancy;
 using Telemed.Notifications.Data;
-using Telemed.Notifications.Models;
 using Telemed.Notifications.Services;
 
 namespace Telemed.Notifications.Handlers;
 
-/// <summary>Sends one planned reminder, unless it was moved or dropped since it was planned.</summary>
-public sealed class SendReminderJob(NotificationsDb db, AppointmentStates states, NotificationSender sender) : IJobHandler
+/// <summary>
+/// A planned reminder's time has come: unless it was moved or dropped since, it is marked sent and <see cref="ReminderDue"/>
+/// is published in the same transaction, for the clinic's workflows to send what they send.
+/// </summary>
+public sealed class SendReminderJob(NotificationsDb db, AppointmentStates states, EventPublisher publisher, TenantContext tenantContext) : IJobHandler
 {
     public const string Kind = "notifications.reminder";
 
@@ -29,9 +35,12 @@ public sealed class SendReminderJob(NotificationsDb db, AppointmentStates states
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
-        await sender.SendAsync(NotificationEvent.Reminder, appointment, [NotificationRecipient.Patient, NotificationRecipient.Host], cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         reminder.State = ReminderStates.Sent;
         reminder.UpdatedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
+        await publisher.PublishAsync(new ReminderDue(appointment.AppointmentId, reminder.OffsetMinutes, reminder.DueAt, appointment.Version), tenantContext.Required.Id,
+            db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -18,8 +18,10 @@ namespace Telemed.Notifications.Services;
 public sealed class NotificationSender(TemplateStore templates, MessageRenderer renderer, MessageContexts contexts, MessageLog log,
     NotificationSettingsStore settings, IUserDirectory users, IOptions<EmailOptions> email, TimeProvider clock, ILogger<NotificationSender> logger)
 {
+    /// <param name="dedupeKey">Makes sending again with the same key (a retried workflow step) send nothing new.</param>
+    /// <param name="channels">The channels to use; null for every channel whose template is on.</param>
     public async Task<int> SendAsync(NotificationEvent notification, AppointmentChanged appointment, IReadOnlyCollection<NotificationRecipient> recipients,
-        CancellationToken cancellationToken, string? meetingError = null)
+        CancellationToken cancellationToken, string? meetingError = null, string? dedupeKey = null, IReadOnlyCollection<NotificationChannel>? channels = null)
     {
         var sent = 0;
         var clinicSettings = await settings.GetAsync(cancellationToken);
@@ -31,7 +33,7 @@ public sealed class NotificationSender(TemplateStore templates, MessageRenderer 
                 continue;
             }
             var context = await contexts.ForAsync(appointment, recipient, cancellationToken) with { MeetingError = meetingError };
-            foreach (var channel in new[] { NotificationChannel.Email, NotificationChannel.Sms })
+            foreach (var channel in channels ?? [NotificationChannel.Email, NotificationChannel.Sms])
             {
                 if (channel == NotificationChannel.Sms && (addresses.Phone is null || !clinicSettings.SmsEnabled))
                 {
@@ -45,7 +47,8 @@ public sealed class NotificationSender(TemplateStore templates, MessageRenderer 
                 }
                 foreach (var to in channel == NotificationChannel.Sms ? [addresses.Phone!] : addresses.Email)
                 {
-                    await log.RecordAsync(Render(key, template.Content, context, to), cancellationToken: cancellationToken);
+                    var message = Render(key, template.Content, context, to);
+                    await log.RecordAsync(dedupeKey is null ? message : message with { DedupeKey = $"{dedupeKey}:{key.Name}:{to}" }, cancellationToken: cancellationToken);
                     sent++;
                 }
             }
@@ -83,15 +86,20 @@ public sealed class NotificationSender(TemplateStore templates, MessageRenderer 
     private static bool WantsInvite(NotificationEvent e) =>
         e is NotificationEvent.Booked or NotificationEvent.Rescheduled or NotificationEvent.Cancelled or NotificationEvent.MeetingLinkReady or NotificationEvent.MeetingLinkChanged;
 
-    private async Task<(IReadOnlyList<string> Email, string? Phone)> AddressesAsync(NotificationRecipient recipient, AppointmentChanged appointment,
+    /// <summary>Where a recipient's messages go: e-mail addresses and (patients only) a phone number.</summary>
+    public async Task<(IReadOnlyList<string> Email, string? Phone)> AddressesAsync(NotificationRecipient recipient, AppointmentChanged? appointment,
         string? staffEmail, CancellationToken cancellationToken)
     {
+        if (appointment is null && recipient != NotificationRecipient.Staff)
+        {
+            return ([], null);
+        }
         switch (recipient)
         {
             case NotificationRecipient.Patient:
-                return (string.IsNullOrWhiteSpace(appointment.PatientEmail) ? [] : [appointment.PatientEmail], PhoneNumbers.Normalize(appointment.PatientPhone));
+                return (string.IsNullOrWhiteSpace(appointment!.PatientEmail) ? [] : [appointment.PatientEmail], PhoneNumbers.Normalize(appointment.PatientPhone));
             case NotificationRecipient.Host:
-                var host = appointment.HostUserId is { } id ? await users.FindByIdAsync(id, cancellationToken) : null;
+                var host = appointment!.HostUserId is { } id ? await users.FindByIdAsync(id, cancellationToken) : null;
                 return (host is null ? [] : [host.Email], null);
             default:
                 if (!string.IsNullOrWhiteSpace(staffEmail))
