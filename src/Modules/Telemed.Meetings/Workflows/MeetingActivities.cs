@@ -36,12 +36,15 @@ public abstract class MeetingActivity : WorkflowActivity
         {
             return ActivityResult.Outcome(Skipped, reason);
         }
-        if (context.DryRun)
+        // A service without video still goes to the scheduler, which records why there is no meeting for staff pages.
+        var noVideo = !appointment.Telemed || appointment.MeetingProvider == MeetingProviders.None;
+        if (!context.DryRun)
         {
-            return ActivityResult.Outcome(Done, $"Would {Verb} the {ProviderText(appointment)} meeting for {appointment.StartUtc:u}.");
+            await RunAsync(context.Services.GetRequiredService<IMeetingScheduler>(), appointment, cancellationToken);
         }
-        await RunAsync(context.Services.GetRequiredService<IMeetingScheduler>(), appointment, cancellationToken);
-        return ActivityResult.Outcome(Done, $"Asked to {Verb} the {ProviderText(appointment)} meeting; the provider work follows as a job.");
+        return noVideo ? ActivityResult.Outcome(Skipped, "The service is not a video consultation, so there is no meeting.")
+            : context.DryRun ? ActivityResult.Outcome(Done, $"Would {Verb} the {ProviderText(appointment)} meeting for {appointment.StartUtc:u}.")
+            : ActivityResult.Outcome(Done, $"Asked to {Verb} the {ProviderText(appointment)} meeting; the provider work follows as a job.");
     }
 
     private static AppointmentChanged WithProvider(AppointmentChanged appointment, string provider) =>
@@ -54,8 +57,7 @@ public abstract class MeetingActivity : WorkflowActivity
     };
 
     protected static string? NotOn(AppointmentChanged appointment) =>
-        appointment.Status != "confirmed" ? $"The appointment is {appointment.Status}, so its meeting is not made or moved."
-        : !appointment.Telemed || appointment.MeetingProvider == MeetingProviders.None ? "The service is not a video consultation." : null;
+        appointment.Status != "confirmed" ? $"The appointment is {appointment.Status}, so its meeting is not made or moved." : null;
 
     protected static readonly ActivityProperty ProviderProperty = new("provider", "Provider")
     {
