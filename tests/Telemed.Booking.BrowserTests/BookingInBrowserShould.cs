@@ -38,11 +38,11 @@ public sealed class BookingInBrowserShould(BookingBrowserFixture fixture) : ICla
         await page.GetByRole(AriaRole.Link, new() { Name = "Manage your appointment" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Reschedule" }).ClickAsync();
         await page.Locator("a.slot").Nth(6).ClickAsync();
-        await page.WaitForURLAsync("**/reschedule?*");
+        await PageUrls.ExpectAsync(page, "**/reschedule?*");
         var newTime = await page.Locator("[data-testid=new-time]").InnerTextAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move to the new time" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/book/manage/*");
+        await PageUrls.ExpectAsync(page, "**/book/manage/*");
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("moved to");
         await Expect(page.Locator("[data-testid=appointment-when]")).ToHaveTextAsync(new Regex("^" + Regex.Escape(newTime)));
         Assert.NotEqual(firstTime, newTime);
@@ -67,21 +67,21 @@ public sealed class BookingInBrowserShould(BookingBrowserFixture fixture) : ICla
         await page.GetByLabel("E-mail").FillAsync(BookingBrowserFixture.HostEmail);
         await page.GetByLabel("Password").FillAsync(BookingBrowserFixture.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await PageUrls.ExpectAsync(page, "**/admin");
         await page.GetByRole(AriaRole.Link, new() { Name = "Appointments" }).First.ClickAsync();
         await page.GetByLabel("When").SelectOptionAsync("all");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/admin/appointments?*when=all*");
+        await PageUrls.ExpectAsync(page, "**/admin/appointments?*when=all*");
         var row = page.Locator($"tr[data-appointment-id='{id}']");
         await Expect(row).ToContainTextAsync("Casey Walker");
         await row.GetByRole(AriaRole.Button, new() { Name = "Completed" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/admin/appointments");
+        await PageUrls.ExpectAsync(page, "**/admin/appointments");
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("marked completed");
         await page.GetByLabel("When").SelectOptionAsync("all");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/appointments?*when=all*");
+        await PageUrls.ExpectAsync(page, "**/admin/appointments?*when=all*");
         await Expect(page.Locator($"tr[data-appointment-id='{id}'] [data-status]")).ToHaveTextAsync("Completed");
     }
 
@@ -93,13 +93,13 @@ public sealed class BookingInBrowserShould(BookingBrowserFixture fixture) : ICla
         await Expect(page.GetByLabel("Times shown in")).ToHaveValueAsync("Europe/London");
         await page.Locator("a.slot").First.ClickAsync();
 
-        await page.WaitForURLAsync("**/details?*");
+        await PageUrls.ExpectAsync(page, "**/details?*");
         var when = (await page.Locator("[data-testid=chosen-slot] strong").Locator("xpath=..").InnerTextAsync()).Split(" · ", 2)[1].Trim();
         await page.GetByLabel("Full name").FillAsync(name);
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Phone (optional)").FillAsync("+44 7700 900123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-        await page.WaitForURLAsync("**/book/confirmation/*");
+        await PageUrls.ExpectAsync(page, "**/book/confirmation/*");
         return when;
     }
 }

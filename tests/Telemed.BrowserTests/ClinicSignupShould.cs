@@ -25,7 +25,7 @@ public sealed class ClinicSignupShould(HostAndBrowserFixture fixture) : IClassFi
         // Provisioning hashes a password and runs a recipe: the context's generous timeout gives a loaded machine time; say what the page showed if it fails.
         try
         {
-            await page.WaitForURLAsync($"**/c/{slug}/login");
+            await PageUrls.ExpectAsync(page, $"**/c/{slug}/login");
         }
         catch (TimeoutException)
         {
@@ -36,7 +36,7 @@ public sealed class ClinicSignupShould(HostAndBrowserFixture fixture) : IClassFi
         await page.GetByLabel("Password").FillAsync("Harbour-Pass-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/c/{slug}/admin");
+        await PageUrls.ExpectAsync(page, $"**/c/{slug}/admin");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
         await Expect(page.Locator("nav").First).ToContainTextAsync("Harbour Family Practice");
         Assert.Equal("America/New_York", (await fixture.Host.GetRequiredService<Telemed.Core.Tenancy.ITenantStore>().FindBySlugAsync(slug))!.TimeZone);

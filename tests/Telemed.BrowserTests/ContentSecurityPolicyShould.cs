@@ -28,13 +28,13 @@ public sealed class ContentSecurityPolicyShould(ContentSecurityPolicyShould.Demo
             await page.Locator("a.slot").First.WaitForAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Later" }).ClickAsync();
             await page.Locator("a.slot").First.ClickAsync();
-            await page.WaitForURLAsync("**/details?*");
+            await PageUrls.ExpectAsync(page, "**/details?*");
             await page.GetByLabel("Full name").FillAsync("Morgan Price");
             await page.GetByLabel("E-mail").FillAsync("morgan.price@example.test");
             await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-            await page.WaitForURLAsync("**/book/confirmation/*");
+            await PageUrls.ExpectAsync(page, "**/book/confirmation/*");
             await page.GetByRole(AriaRole.Link, new() { Name = "Manage your appointment" }).ClickAsync();
-            await page.WaitForURLAsync("**/book/manage/*");
+            await PageUrls.ExpectAsync(page, "**/book/manage/*");
             await page.GetByRole(AriaRole.Link, new() { Name = "Reschedule" }).ClickAsync();
             await page.Locator("a.slot").First.WaitForAsync();
         });
@@ -52,13 +52,13 @@ public sealed class ContentSecurityPolicyShould(ContentSecurityPolicyShould.Demo
             await SignInAsync(page, "/c/demo", "dr.alice@demo.clinic", DemoPassword);
             await page.GotoAsync("/c/demo/zoom/connection");
             await page.GetByRole(AriaRole.Button, new() { Name = "Connect Zoom" }).ClickAsync();
-            await page.WaitForURLAsync("**/sandbox/zoom/oauth/authorize?*");
+            await PageUrls.ExpectAsync(page, "**/sandbox/zoom/oauth/authorize?*");
             // The consent page's stylesheet applied.
             var allow = page.GetByRole(AriaRole.Button, new() { Name = "Allow" });
             Assert.Equal("rgb(11, 92, 255)", await allow.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
             await page.GetByLabel("Sign in as (sandbox Zoom user e-mail)").FillAsync("dr.alice@demo.clinic");
             await allow.ClickAsync();
-            await page.WaitForURLAsync("**/c/demo/meetings/connections**");
+            await PageUrls.ExpectAsync(page, "**/c/demo/meetings/connections**");
             Assert.Equal("dr.alice@demo.clinic", await page.Locator("[data-testid=zoom-account]").InnerTextAsync());
             await page.GotoAsync("/c/demo/zoom/sessions");
             await page.GotoAsync("/c/demo/admin/appointments");
@@ -167,7 +167,7 @@ public sealed class ContentSecurityPolicyShould(ContentSecurityPolicyShould.Demo
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        await PageUrls.ExpectAwayFromAsync(page, "/login");
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

@@ -35,7 +35,7 @@ public sealed partial class JobsDashboardShould(JobsDashboardShould.IdleQueueHos
         {
             await SignInAsync(page, $"/c/{clinic.Slug}", email, Password);
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin" }).GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync($"**/c/{clinic.Slug}/admin/jobs");
+            await PageUrls.ExpectAsync(page, $"**/c/{clinic.Slug}/admin/jobs");
 
             await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "1 background job has failed" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=status-counts] [data-status=succeeded]")).ToHaveTextAsync("Succeeded: 4");
@@ -48,12 +48,12 @@ public sealed partial class JobsDashboardShould(JobsDashboardShould.IdleQueueHos
 
             await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("failed");
             await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-            await page.WaitForURLAsync("**/admin/jobs?*status=failed*");
+            await PageUrls.ExpectAsync(page, "**/admin/jobs?*status=failed*");
             var rows = page.Locator("[data-testid=job-list] tbody tr[data-job-id]");
             await Assertions.Expect(rows).ToHaveCountAsync(1);
 
             await rows.GetByRole(AriaRole.Link, new() { Name = $"Job {dead}" }).ClickAsync();
-            await page.WaitForURLAsync($"**/admin/jobs/{dead}");
+            await PageUrls.ExpectAsync(page, $"**/admin/jobs/{dead}");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Job {dead}" })).ToBeVisibleAsync();
             var attempts = page.GetByRole(AriaRole.Table).Filter(new() { Has = page.Locator("caption", new() { HasText = "Each attempt" }) });
             await Assertions.Expect(attempts.Locator("tr[data-attempt='3']")).ToContainTextAsync("Zoom answered 503 three times");
@@ -95,7 +95,7 @@ public sealed partial class JobsDashboardShould(JobsDashboardShould.IdleQueueHos
             await page.GetByLabel("Clinic").SelectOptionAsync(new SelectOptionValue { Label = clinic.Name });
             await page.GetByLabel("Appointment").FillAsync(appointment);
             await page.GetByLabel("Appointment").PressAsync("Enter");
-            await page.WaitForURLAsync($"**/platform/jobs?*appointment={appointment}*");
+            await PageUrls.ExpectAsync(page, $"**/platform/jobs?*appointment={appointment}*");
             var rows = page.Locator("[data-testid=job-list] tbody tr[data-job-id]");
             await Assertions.Expect(rows).ToHaveCountAsync(1);
             await Assertions.Expect(rows.First).ToContainTextAsync(clinic.Name);
@@ -118,7 +118,7 @@ public sealed partial class JobsDashboardShould(JobsDashboardShould.IdleQueueHos
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        await PageUrls.ExpectAwayFromAsync(page, "/login");
     }
 
     /// <summary>A host whose queue runs nothing, and Chromium; shared by the tests of the class.</summary>

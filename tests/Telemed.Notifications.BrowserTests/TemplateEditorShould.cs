@@ -56,7 +56,7 @@ public sealed class TemplateEditorShould : IAsyncLifetime
             await page.GetByLabel("E-mail").FillAsync(AdminEmail);
             await page.GetByLabel("Password").FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync("**/admin");
+            await PageUrls.ExpectAsync(page, "**/admin");
             await page.GetByRole(AriaRole.Link, new() { Name = "Templates" }).First.ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Edit Booked · Patient · E-mail" }).ClickAsync();
 

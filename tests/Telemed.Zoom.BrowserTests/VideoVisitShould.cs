@@ -64,7 +64,7 @@ public sealed class VideoVisitShould : IAsyncLifetime
         var startSession = doctor.Locator("a[data-testid=start-session]");
         await Expect(startSession).ToHaveAttributeAsync("href", new Regex(Regex.Escape($"/c/demo/meetings/appointments/{appointmentId}/start") + "$"));
         var zoomTab = await doctor.RunAndWaitForPopupAsync(() => startSession.ClickAsync());
-        await zoomTab.WaitForURLAsync("**/sandbox/zoom/**");
+        await PageUrls.ExpectAsync(zoomTab, "**/sandbox/zoom/**");
     }
 
     private static async Task SignInAsync(IPage page, string email)
@@ -73,7 +73,7 @@ public sealed class VideoVisitShould : IAsyncLifetime
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync("Demo123!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/c/demo/admin");
+        await PageUrls.ExpectAsync(page, "**/c/demo/admin");
     }
 
     /// <summary>The demo's seeding connected the doctor to the sandbox's Zoom (a job, once the host listens): nobody clicks Connect.</summary>
@@ -96,11 +96,11 @@ public sealed class VideoVisitShould : IAsyncLifetime
         await page.GetByLabel("With").SelectOptionAsync(new SelectOptionValue { Label = "Dr Alice Carter" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Show times" }).ClickAsync();
         await page.Locator("a.slot").First.ClickAsync();
-        await page.WaitForURLAsync("**/details?*");
+        await PageUrls.ExpectAsync(page, "**/details?*");
         await page.GetByLabel("Full name").FillAsync(name);
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
-        await page.WaitForURLAsync("**/book/confirmation/*");
+        await PageUrls.ExpectAsync(page, "**/book/confirmation/*");
     }
 
     private async Task<(Guid Id, DateTimeOffset Start)> FindAppointmentAsync(string email)

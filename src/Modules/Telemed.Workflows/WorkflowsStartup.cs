@@ -45,6 +45,7 @@ public sealed class WorkflowsStartup : ModuleStartup
         services.AddScoped<WorkflowTimers>();
         services.AddScoped<WorkflowDryRun>();
         services.AddScoped<WorkflowSigningKeys>();
+        services.AddScoped<IAdminAlertSource, WorkflowAlerts>();
 
         foreach (var happening in WorkflowEvents.Activities())
         {
