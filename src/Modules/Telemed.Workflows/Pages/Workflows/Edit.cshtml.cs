@@ -50,7 +50,7 @@ public sealed class EditModel(WorkflowStore store, WorkflowDryRun dryRun, Workfl
         }
         catch (JsonException)
         {
-            ModelState.AddModelError(nameof(Definition), "The drawn workflow could not be read; reload the page and try again.");
+            ModelState.AddModelError("", "The drawn workflow could not be read; reload the page and try again.");
             return Page();
         }
         if (string.IsNullOrWhiteSpace(Name))

@@ -1,0 +1,241 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Telemed.Core.Tenancy;
+using Telemed.Workflows.Data;
+using Telemed.Workflows.Definitions;
+using Telemed.Workflows.Engine;
+using static Microsoft.Playwright.Assertions;
+
+namespace Telemed.Workflows.BrowserTests;
+
+/// <summary>The workflow admin pages in Chromium: the list, the drawn editor, drafts with problems, versions and a run's path.</summary>
+public sealed class WorkflowPagesShould(WorkflowsFixture fixture) : IClassFixture<WorkflowsFixture>
+{
+    private const string Booked = WorkflowsFixture.BookedWorkflow;
+
+    [Fact]
+    public async Task ListTheDefaultWorkflowsAndSwitchThemOffAndOn()
+    {
+        var clinic = await fixture.NewClinicAsync();
+        await using var context = await fixture.Browser.NewContextAsync(fixture.Host);
+        var violations = await PolicyViolations.WatchAsync(context);
+        var page = await context.NewPageAsync();
+        await violations.AssertNoneAfterAsync(async () =>
+        {
+            await WorkflowsFixture.SignInAsync(page, clinic);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Workflows", Exact = true }).First.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/admin/workflows$"));
+            var row = page.Locator($"tr[data-workflow-name='{Booked}']");
+            await Expect(row.GetByTestId("workflow-state")).ToHaveTextAsync("On");
+            await Expect(page.Locator("tr[data-workflow-name='Meeting link ready: send the join link']")).ToBeVisibleAsync();
+
+            await row.GetByRole(AriaRole.Button, new() { Name = $"Disable {Booked}" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"“{Booked}” is off");
+            await Expect(row.GetByTestId("workflow-state")).ToHaveTextAsync("Off");
+            Assert.False((await fixture.WorkflowAsync(clinic, Booked)).Enabled);
+
+            await row.GetByRole(AriaRole.Button, new() { Name = $"Enable {Booked}" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"“{Booked}” is on");
+            await Expect(row.GetByTestId("workflow-state")).ToHaveTextAsync("On");
+            Assert.True((await fixture.WorkflowAsync(clinic, Booked)).Enabled);
+
+            // A bad import is refused with a message beside the field.
+            await page.GetByLabel("Or paste its JSON").FillAsync("{ not json");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+            await Expect(page.GetByTestId("import-error")).ToContainTextAsync("This is not a workflow export");
+
+            // At a phone's width the list scrolls inside its table, not the page.
+            await page.SetViewportSizeAsync(390, 844);
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows");
+            await WorkflowsFixture.ScreenshotAsync(page, "workflows-390.png");
+            await WorkflowsFixture.ExpectNoSidewaysScrollAsync(page);
+        });
+    }
+
+    [Fact]
+    public async Task AddAnSmsActivityConnectItAndSaveTheWorkflowEnabled()
+    {
+        var clinic = await fixture.NewClinicAsync();
+        var workflow = await fixture.WorkflowAsync(clinic, Booked);
+        await using var context = await fixture.Browser.NewContextAsync(fixture.Host);
+        var violations = await PolicyViolations.WatchAsync(context);
+        var page = await context.NewPageAsync();
+        string smsId = "";
+        await violations.AssertNoneAfterAsync(async () =>
+        {
+            await WorkflowsFixture.SignInAsync(page, clinic);
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows");
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Edit {Booked}" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/admin/workflows/{workflow.Id}/edit$"));
+            await Expect(page.Locator(".drawflow-node[data-activity-id='booked']")).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add Send SMS" }).ClickAsync();
+            var panel = page.GetByTestId("properties-panel");
+            await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Send SMS" })).ToBeVisibleAsync();
+            var sms = page.Locator(".drawflow-node[data-activity-type='notifications.sms']");
+            smsId = await sms.GetAttributeAsync("data-activity-id") ?? "";
+            Assert.Matches("^[0-9a-f]{6}$", smsId);
+            await panel.GetByLabel("Text", new() { Exact = true }).FillAsync("See you soon, {{ patient.name }}.");
+
+            // Connect the start event's Done outcome to the SMS from the properties panel.
+            await page.Locator(".drawflow-node[data-activity-id='booked'] .wf-node-title").ClickAsync();
+            await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Appointment booked" })).ToBeVisibleAsync();
+            await panel.GetByLabel("After “Done”, go to").SelectOptionAsync(new SelectOptionValue { Label = $"Send SMS ({smsId})" });
+            await panel.GetByRole(AriaRole.Button, new() { Name = "Connect Done" }).ClickAsync();
+            await Expect(page.Locator($"svg.connection[data-from='booked'][data-outcome='Done'][data-to='{smsId}']")).ToHaveCountAsync(1);
+            await Expect(panel).ToContainTextAsync($"Done → Send SMS ({smsId})");
+            await WorkflowsFixture.ScreenshotAsync(page, "workflow-editor.png");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save and enable" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved version 2; the workflow is on.");
+            await Expect(page.Locator($"svg.connection[data-from='booked'][data-to='{smsId}']")).ToHaveCountAsync(1);
+        });
+
+        var saved = await fixture.WorkflowAsync(clinic, Booked);
+        Assert.Equal(2, saved.Version);
+        Assert.True(saved.Enabled);
+        Assert.Null(saved.Problems);
+        var definition = WorkflowDefinition.Parse(saved.Definition);
+        Assert.Contains(new Transition("booked", "Done", smsId), definition.Transitions);
+        Assert.Equal("See you soon, {{ patient.name }}.", definition.Find(smsId)!.Properties["text"]!.GetValue<string>());
+        Assert.Equal(3, definition.Transitions.Count);
+    }
+
+    [Fact]
+    public async Task KeepAGraphWithAnUnconnectedActivityAsADisabledDraftAndShowTheProblemOnIt()
+    {
+        var clinic = await fixture.NewClinicAsync();
+        var workflow = await fixture.WorkflowAsync(clinic, Booked);
+        await using var context = await fixture.Browser.NewContextAsync(fixture.Host);
+        var violations = await PolicyViolations.WatchAsync(context);
+        var page = await context.NewPageAsync();
+        await violations.AssertNoneAfterAsync(async () =>
+        {
+            await WorkflowsFixture.SignInAsync(page, clinic);
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows/{workflow.Id}/edit");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add Send SMS" }).ClickAsync();
+            var panel = page.GetByTestId("properties-panel");
+            await panel.GetByLabel("Text", new() { Exact = true }).FillAsync("Nobody sends me");
+            var id = await page.Locator(".drawflow-node[data-activity-type='notifications.sms']").GetAttributeAsync("data-activity-id");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save and enable" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("as a draft (off): 1 problem");
+            await Expect(page.GetByTestId("workflow-state")).ToHaveTextAsync("Draft — 1 problem");
+            await Expect(page.GetByTestId("workflow-problems")).ToContainTextAsync("Nothing leads to this activity");
+            var node = page.Locator($".drawflow-node[data-activity-id='{id}']");
+            await Expect(node).ToHaveClassAsync(new Regex(@"\bwf-problem\b"));
+            await Expect(node).ToContainTextAsync("Nothing leads to this activity");
+
+            // The list refuses to switch the draft on, saying why.
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows");
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Enable {Booked}" }).ClickAsync();
+            await Expect(page.GetByTestId("enable-refused")).ToContainTextAsync("Nothing leads to this activity");
+
+            // The editor works at a phone's width: the canvas scrolls inside itself.
+            await page.SetViewportSizeAsync(390, 844);
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows/{workflow.Id}/edit");
+            await Expect(node).ToBeAttachedAsync();
+            await WorkflowsFixture.ExpectNoSidewaysScrollAsync(page);
+            await WorkflowsFixture.ScreenshotAsync(page, "workflow-editor-390.png");
+        });
+
+        var saved = await fixture.WorkflowAsync(clinic, Booked);
+        Assert.Equal(2, saved.Version);
+        Assert.False(saved.Enabled);
+        Assert.NotNull(saved.Problems);
+    }
+
+    [Fact]
+    public async Task RestoreAnEarlierVersion()
+    {
+        var clinic = await fixture.NewClinicAsync();
+        var workflow = await fixture.WorkflowAsync(clinic, Booked);
+        var original = WorkflowDefinition.Parse(workflow.Definition);
+        await fixture.InClinicAsync(clinic, async services =>
+        {
+            var changed = WorkflowDefinition.Parse(workflow.Definition);
+            changed.Transitions.RemoveAll(t => t.To == "confirm");
+            changed.Activities.RemoveAll(a => a.Id == "confirm");
+            return await services.GetRequiredService<WorkflowStore>().SaveAsync(workflow.Id, workflow.Name, workflow.Description, changed, true, "Someone", "No confirmation",
+                CancellationToken.None);
+        });
+
+        await using var context = await fixture.Browser.NewContextAsync(fixture.Host);
+        var violations = await PolicyViolations.WatchAsync(context);
+        var page = await context.NewPageAsync();
+        await violations.AssertNoneAfterAsync(async () =>
+        {
+            await WorkflowsFixture.SignInAsync(page, clinic);
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows/{workflow.Id}/versions");
+            await Expect(page.Locator("tr[data-version='2']")).ToContainTextAsync("No confirmation");
+            await Expect(page.Locator("tr[data-version='2']")).ToContainTextAsync("Someone");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Compare version 1 with current" }).ClickAsync();
+            await Expect(page.GetByTestId("diff").Locator("[data-diff='removed']").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("diff")).ToContainTextAsync("- ");
+            await WorkflowsFixture.ScreenshotAsync(page, "workflow-versions.png");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Restore version 1" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Restored version 1 as version 3");
+            await Expect(page.Locator("tr[data-version='3']")).ToContainTextAsync("Restored version 1");
+        });
+
+        var restored = await fixture.WorkflowAsync(clinic, Booked);
+        Assert.Equal(3, restored.Version);
+        Assert.Equal(original.ToJson(), WorkflowDefinition.Parse(restored.Definition).ToJson());
+    }
+
+    [Fact]
+    public async Task DrawTheRunsPathWithTheStepsThatRanAndTheConnectionsTaken()
+    {
+        var clinic = await fixture.NewClinicAsync();
+        var workflow = await fixture.WorkflowAsync(clinic, Booked);
+        var runId = await fixture.InClinicAsync(clinic, async services =>
+        {
+            var db = services.GetRequiredService<WorkflowsDb>();
+            var now = DateTimeOffset.UtcNow;
+            var run = new WorkflowInstance
+            {
+                TenantId = clinic.Id, WorkflowTypeId = workflow.Id, WorkflowVersion = 1, WorkflowName = workflow.Name, TriggerKey = "test-" + Guid.NewGuid(),
+                TriggerEvent = "appointment.booked", Status = InstanceStatus.Faulted, StepCount = 3, CreatedAt = now, UpdatedAt = now, FinishedAt = now,
+            };
+            db.Instances.Add(run);
+            await db.SaveChangesAsync();
+            var start = new WorkflowStep { TenantId = clinic.Id, InstanceId = run.Id, ActivityId = "booked", ActivityType = "appointment.booked", Status = StepStatus.Done, Outcome = "Done", CreatedAt = now };
+            db.Steps.Add(start);
+            await db.SaveChangesAsync();
+            db.Steps.Add(new WorkflowStep { TenantId = clinic.Id, InstanceId = run.Id, ActivityId = "create-meeting", ActivityType = "meetings.create", PreviousStepId = start.Id, Status = StepStatus.Failed, Outcome = "Failed", Error = "The provider refused", Attempts = 3, CreatedAt = now });
+            db.Steps.Add(new WorkflowStep { TenantId = clinic.Id, InstanceId = run.Id, ActivityId = "confirm", ActivityType = "notifications.send", PreviousStepId = start.Id, Status = StepStatus.Done, Outcome = "Done", Note = "Sent 2 messages", Attempts = 1, CreatedAt = now });
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+
+        await using var context = await fixture.Browser.NewContextAsync(fixture.Host);
+        var violations = await PolicyViolations.WatchAsync(context);
+        var page = await context.NewPageAsync();
+        await violations.AssertNoneAfterAsync(async () =>
+        {
+            await WorkflowsFixture.SignInAsync(page, clinic);
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows/{workflow.Id}/runs");
+            await page.Locator($"tr[data-run='{runId}']").GetByRole(AriaRole.Link).Last.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/admin/workflows/runs/{runId}$"));
+            await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("faulted");
+            await Expect(page.Locator(".drawflow-node[data-activity-id='booked']")).ToHaveClassAsync(new Regex(@"\bwf-ran\b.*\bwf-status-done\b"));
+            await Expect(page.Locator(".drawflow-node[data-activity-id='create-meeting']")).ToHaveClassAsync(new Regex(@"\bwf-status-failed\b"));
+            await Expect(page.Locator(".drawflow-node[data-activity-id='confirm']")).ToHaveClassAsync(new Regex(@"\bwf-status-done\b"));
+            await Expect(page.Locator("svg.connection.wf-taken")).ToHaveCountAsync(2);
+            await Expect(page.Locator("svg.connection.wf-taken[data-from='booked'][data-to='confirm']")).ToHaveCountAsync(1);
+            await WorkflowsFixture.ScreenshotAsync(page, "workflow-run.png");
+            await Expect(page.GetByTestId("step-log").Locator("tr[data-activity-id='create-meeting']")).ToContainTextAsync("The provider refused");
+        });
+
+        // Another clinic's run is not found.
+        var other = await fixture.NewClinicAsync();
+        await using var otherContext = await fixture.Browser.NewContextAsync(fixture.Host);
+        var otherPage = await otherContext.NewPageAsync();
+        await WorkflowsFixture.SignInAsync(otherPage, other);
+        var response = await otherPage.GotoAsync($"{WorkflowsFixture.PathBase(other)}/admin/workflows/runs/{runId}");
+        Assert.Equal(404, response!.Status);
+        response = await otherPage.GotoAsync($"{WorkflowsFixture.PathBase(other)}/admin/workflows/{workflow.Id}/edit");
+        Assert.Equal(404, response!.Status);
+    }
+}
