@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Telemed.Core.Clinic;
 using Telemed.Core.Tenancy;
 using Telemed.Workflows.Data;
 using Telemed.Workflows.Definitions;
@@ -237,5 +239,44 @@ public sealed class WorkflowPagesShould(WorkflowsFixture fixture) : IClassFixtur
         Assert.Equal(404, response!.Status);
         response = await otherPage.GotoAsync($"{WorkflowsFixture.PathBase(other)}/admin/workflows/{workflow.Id}/edit");
         Assert.Equal(404, response!.Status);
+    }
+
+    [Fact]
+    public async Task DryRunTheWorkflowAgainstABookingAndShowTheBookingsRealRun()
+    {
+        var clinic = await fixture.NewClinicAsync();
+        var workflow = await fixture.WorkflowAsync(clinic, Booked);
+        var appointmentId = Guid.NewGuid();
+        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(3).AddHours(9), TimeSpan.Zero);
+        await TestClinics.PublishAsync(fixture.Host, clinic, new AppointmentChanged(appointmentId, AppointmentChange.Booked, "confirmed", Guid.NewGuid(), "Consultation",
+            false, "none", 1, Guid.NewGuid(), null, "Dr Real", "Europe/London", start, start.AddMinutes(30), "Riley Real", "riley@patient.test",
+            "+447700900123", "Europe/London", null, appointmentId.ToString(), null, 1));
+        await Waiting.UntilAsync(() => fixture.InClinicAsync(clinic, services => services.GetRequiredService<WorkflowsDb>().Instances
+            .AnyAsync(i => i.AppointmentId == appointmentId && i.WorkflowTypeId == workflow.Id && i.Status == InstanceStatus.Finished)), "the booking's workflow run");
+
+        await using var context = await fixture.Browser.NewContextAsync(fixture.Host);
+        var violations = await PolicyViolations.WatchAsync(context);
+        var page = await context.NewPageAsync();
+        await violations.AssertNoneAfterAsync(async () =>
+        {
+            await WorkflowsFixture.SignInAsync(page, clinic);
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows/{workflow.Id}/edit");
+            await page.GetByLabel("Appointment", new() { Exact = true }).SelectOptionAsync(appointmentId.ToString());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
+            var steps = page.GetByTestId("dry-run-steps");
+            await Expect(steps.Locator("[data-activity-id='booked']")).ToContainTextAsync("Starts the run.");
+            await Expect(steps.Locator("[data-activity-id='confirm']")).ToBeVisibleAsync();
+
+            // The real run, from the appointment's runs to its drawn path.
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows/runs?appointment={appointmentId}");
+            await Expect(page.GetByTestId("runs-appointment")).ToContainTextAsync("Riley Real");
+            var row = page.Locator($"tr[data-run]:has-text('{Booked}')");
+            await Expect(row).ToHaveAttributeAsync("data-run-status", "finished");
+            await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Details") }).ClickAsync();
+            await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("finished");
+            await Expect(page.Locator(".drawflow-node[data-activity-id='booked']")).ToHaveClassAsync(new Regex(@"\bwf-ran\b.*\bwf-status-done\b"));
+            await Expect(page.Locator(".drawflow-node[data-activity-id='confirm']")).ToHaveClassAsync(new Regex(@"\bwf-ran\b"));
+            await Expect(page.Locator("svg.connection.wf-taken[data-from='booked'][data-to='confirm']")).ToHaveCountAsync(1);
+        });
     }
 }

@@ -192,12 +192,8 @@ if (dataElement && canvas) {
         const activity = catalog.get(type);
         const properties = {};
         for (const p of activity.properties) if (p.default != null) properties[p.name] = p.default;
-        const zoom = editor.zoom || 1;
-        const offset = (nodes.size % 5) * 30;
-        const dfId = addNode({
-          id: newId(), type, properties,
-          x: Math.max(0, (-editor.canvas_x) / zoom + 60 + offset), y: Math.max(0, (-editor.canvas_y) / zoom + 60 + offset),
-        });
+        const { x, y } = freeSpot();
+        const dfId = addNode({ id: newId(), type, properties, x, y });
         select(dfId);
         document.getElementById("node-" + dfId).focus();
       });
@@ -206,6 +202,22 @@ if (dataElement && canvas) {
     form?.addEventListener("submit", () => {
       form.querySelector("[name='Definition']").value = JSON.stringify(definition());
     });
+
+    /** The first place in the visible part of the canvas where a new node overlaps none. */
+    function freeSpot() {
+      const zoom = editor.zoom || 1;
+      const left = Math.max(0, -editor.canvas_x / zoom), top = Math.max(0, -editor.canvas_y / zoom);
+      const placed = Object.values(editor.export().drawflow.Home.data);
+      const columns = Math.max(1, Math.floor(canvas.clientWidth / zoom / 260));
+      const rows = Math.max(1, Math.floor(canvas.clientHeight / zoom / 100));
+      for (let row = 0; row < rows; row++) {
+        for (let column = 0; column < columns; column++) {
+          const x = left + 30 + column * 260, y = top + 20 + row * 100;
+          if (placed.every((n) => Math.abs(n.pos_x - x) > 230 || Math.abs(n.pos_y - y) > 90)) return { x, y };
+        }
+      }
+      return { x: left + 40 + (nodes.size % 5) * 30, y: top + 40 + (nodes.size % 5) * 30 };
+    }
 
     function newId() {
       const taken = new Set([...nodes.values()].map((n) => n.id));
