@@ -41,9 +41,23 @@ public sealed class WorkflowPagesShould(WorkflowsFixture fixture) : IClassFixtur
             await Expect(row.GetByTestId("workflow-state")).ToHaveTextAsync("On");
             Assert.True((await fixture.WorkflowAsync(clinic, Booked)).Enabled);
 
+            // Export, then import the file back as a new workflow, off until it is enabled.
+            var workflow = await fixture.WorkflowAsync(clinic, Booked);
+            var export = await page.APIRequest.GetAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows?handler=Export&id={workflow.Id}");
+            Assert.Equal(200, export.Status);
+            Assert.Contains("attachment", export.Headers["content-disposition"]);
+            var json = await export.TextAsync();
+            Assert.Equal(Booked, WorkflowStore.ParseDocument(json).Name);
+            await page.GetByLabel("Exported file (.json)").SetInputFilesAsync(new FilePayload { Name = "booked.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(json.Replace(Booked, "Imported booking flow")) });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported “Imported booking flow”; it is off until you enable it.");
+            await Expect(page.Locator(".drawflow-node[data-activity-id='confirm']")).ToBeVisibleAsync();
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows");
+            await Expect(page.Locator("tr[data-workflow-name='Imported booking flow']").GetByTestId("workflow-state")).ToHaveTextAsync("Off");
+
             // A bad import is refused with a message beside the field.
             await page.GetByLabel("Or paste its JSON").FillAsync("{ not json");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("import-error")).ToContainTextAsync("This is not a workflow export");
 
             // At a phone's width the list scrolls inside its table, not the page.
@@ -128,6 +142,23 @@ public sealed class WorkflowPagesShould(WorkflowsFixture fixture) : IClassFixtur
             await Expect(node).ToHaveClassAsync(new Regex(@"\bwf-problem\b"));
             await Expect(node).ToContainTextAsync("Nothing leads to this activity");
 
+            // A Liquid mistake is shown on its field with its line and column, and the activity's form opens at it.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add Send SMS" }).ClickAsync();
+            await panel.GetByLabel("Text", new() { Exact = true }).FillAsync("Hello {% if patient.name %}");
+            await page.Locator(".drawflow-node[data-activity-id='booked'] .wf-node-title").ClickAsync();
+            await panel.GetByRole(AriaRole.Button, new() { Name = "Connect Done" }).WaitForAsync();
+            var second = await page.Locator($".drawflow-node[data-activity-type='notifications.sms']:not([data-activity-id='{id}'])").GetAttributeAsync("data-activity-id");
+            await panel.GetByLabel("After “Done”, go to").SelectOptionAsync(new SelectOptionValue { Label = $"Send SMS ({second})" });
+            await panel.GetByRole(AriaRole.Button, new() { Name = "Connect Done" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved version 3 as a draft (off): 2 problems");
+            var textField = page.GetByTestId("properties-panel").GetByLabel("Text", new() { Exact = true });
+            await Expect(textField).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(page.GetByTestId("properties-panel")).ToContainTextAsync(new Regex(@"Text: Line 1, column \d+"));
+            await Expect(page.Locator($".drawflow-node[data-activity-id='{second}']")).ToHaveClassAsync(new Regex(@"\bwf-problem\b"));
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Show Send SMS ({id})" }).ClickAsync();
+            await Expect(page.GetByTestId("properties-panel")).ToContainTextAsync($"(id {id})");
+
             // The list refuses to switch the draft on, saying why.
             await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows");
             await page.GetByRole(AriaRole.Button, new() { Name = $"Enable {Booked}" }).ClickAsync();
@@ -142,7 +173,7 @@ public sealed class WorkflowPagesShould(WorkflowsFixture fixture) : IClassFixtur
         });
 
         var saved = await fixture.WorkflowAsync(clinic, Booked);
-        Assert.Equal(2, saved.Version);
+        Assert.Equal(3, saved.Version);
         Assert.False(saved.Enabled);
         Assert.NotNull(saved.Problems);
     }

@@ -364,6 +364,16 @@ if (dataElement && canvas) {
       return box;
     }
 
-    select(null);
+    // "Show" beside a problem selects its activity; a problem with a field opens that activity's form at once.
+    for (const button of document.querySelectorAll("[data-select-activity]")) {
+      button.addEventListener("click", () => {
+        const dfId = dfIdOf(button.dataset.selectActivity);
+        if (!dfId) return;
+        select(dfId);
+        document.getElementById("node-" + dfId).focus();
+      });
+    }
+    const fieldProblem = problems.find((p) => p.activityId && p.property && dfIdOf(p.activityId));
+    select(fieldProblem ? dfIdOf(fieldProblem.activityId) : null);
   }
 }

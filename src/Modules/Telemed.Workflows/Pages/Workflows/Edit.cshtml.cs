@@ -37,6 +37,8 @@ public sealed class EditModel(WorkflowStore store, WorkflowDryRun dryRun, Workfl
         if (!await LoadAsync(id)) return NotFound();
         Name = Workflow.Name;
         Description = Workflow.Description;
+        // Without the script the form still saves what was there.
+        Definition = Workflow.Definition;
         return Page();
     }
 
