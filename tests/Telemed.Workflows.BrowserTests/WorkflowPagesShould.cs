@@ -270,6 +270,21 @@ public sealed class WorkflowPagesShould(WorkflowsFixture fixture) : IClassFixtur
         Assert.Equal(404, response!.Status);
         response = await otherPage.GotoAsync($"{WorkflowsFixture.PathBase(other)}/admin/workflows/{workflow.Id}/edit");
         Assert.Equal(404, response!.Status);
+
+        // Only those who may manage workflows see them: a visitor is sent to sign in, a doctor is turned away.
+        var pages = new[] { "/admin/workflows", $"/admin/workflows/{workflow.Id}/edit", $"/admin/workflows/{workflow.Id}/versions", $"/admin/workflows/runs/{runId}" };
+        var anonymous = fixture.Host.CreateClient();
+        var doctorEmail = $"doctor-{Guid.NewGuid():N}"[..15] + "@clinic.test";
+        await fixture.InClinicAsync(clinic, services =>
+            services.GetRequiredService<Telemed.Core.Security.IUserDirectory>().CreateAsync(doctorEmail, TestClinics.Password, "Dr Not Admin", [Telemed.Core.Security.Roles.Host]));
+        var doctor = await TestClinics.SignInAsync(fixture.Host, WorkflowsFixture.PathBase(clinic), doctorEmail);
+        foreach (var path in pages)
+        {
+            var visitor = await anonymous.GetAsync(WorkflowsFixture.PathBase(clinic) + path);
+            Assert.Contains($"{WorkflowsFixture.PathBase(clinic)}/login", visitor.Headers.Location?.ToString() ?? "");
+            var turnedAway = await doctor.GetAsync(WorkflowsFixture.PathBase(clinic) + path);
+            Assert.Contains($"{WorkflowsFixture.PathBase(clinic)}/access-denied", turnedAway.Headers.Location?.ToString() ?? "");
+        }
     }
 
     [Fact]

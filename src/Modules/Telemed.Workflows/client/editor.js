@@ -209,11 +209,11 @@ if (dataElement && canvas) {
       const left = Math.max(0, -editor.canvas_x / zoom), top = Math.max(0, -editor.canvas_y / zoom);
       const placed = Object.values(editor.export().drawflow.Home.data);
       const columns = Math.max(1, Math.floor(canvas.clientWidth / zoom / 260));
-      const rows = Math.max(1, Math.floor(canvas.clientHeight / zoom / 100));
+      const rows = Math.max(1, Math.floor(canvas.clientHeight / zoom / 120));
       for (let row = 0; row < rows; row++) {
         for (let column = 0; column < columns; column++) {
-          const x = left + 30 + column * 260, y = top + 20 + row * 100;
-          if (placed.every((n) => Math.abs(n.pos_x - x) > 230 || Math.abs(n.pos_y - y) > 90)) return { x, y };
+          const x = left + 30 + column * 260, y = top + 20 + row * 120;
+          if (placed.every((n) => Math.abs(n.pos_x - x) > 230 || Math.abs(n.pos_y - y) > 110)) return { x, y };
         }
       }
       return { x: left + 40 + (nodes.size % 5) * 30, y: top + 40 + (nodes.size % 5) * 30 };
