@@ -102,6 +102,15 @@ public sealed class WorkflowPagesShould(WorkflowsFixture fixture) : IClassFixtur
             await Expect(panel).ToContainTextAsync($"Done → Send SMS ({smsId})");
             await WorkflowsFixture.ScreenshotAsync(page, "workflow-editor.png");
 
+            // Or by dragging from an outcome's port to an activity's input.
+            var from = await page.Locator(".drawflow-node[data-activity-id='create-meeting'] .output[data-outcome='Done']").BoundingBoxAsync();
+            var to = await sms.Locator(".input").BoundingBoxAsync();
+            await page.Mouse.MoveAsync(from!.X + from.Width / 2, from.Y + from.Height / 2);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(to!.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 12 });
+            await page.Mouse.UpAsync();
+            await Expect(page.Locator($"svg.connection[data-from='create-meeting'][data-outcome='Done'][data-to='{smsId}']")).ToHaveCountAsync(1);
+
             await page.GetByRole(AriaRole.Button, new() { Name = "Save and enable" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved version 2; the workflow is on.");
             await Expect(page.Locator($"svg.connection[data-from='booked'][data-to='{smsId}']")).ToHaveCountAsync(1);
@@ -114,7 +123,8 @@ public sealed class WorkflowPagesShould(WorkflowsFixture fixture) : IClassFixtur
         var definition = WorkflowDefinition.Parse(saved.Definition);
         Assert.Contains(new Transition("booked", "Done", smsId), definition.Transitions);
         Assert.Equal("See you soon, {{ patient.name }}.", definition.Find(smsId)!.Properties["text"]!.GetValue<string>());
-        Assert.Equal(3, definition.Transitions.Count);
+        Assert.Contains(new Transition("create-meeting", "Done", smsId), definition.Transitions);
+        Assert.Equal(4, definition.Transitions.Count);
     }
 
     [Fact]

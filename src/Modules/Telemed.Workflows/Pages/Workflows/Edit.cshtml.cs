@@ -30,7 +30,10 @@ public sealed class EditModel(WorkflowStore store, WorkflowDryRun dryRun, Workfl
     [BindProperty] public string Definition { get; set; } = "{}";
     [BindProperty] public Guid? DryRunAppointment { get; set; }
 
-    public string EditorData => WorkflowPages.EditorData(catalog, WorkflowDefinition.Parse(Workflow.Definition), Problems);
+    /// <summary>The graph drawn: the saved one, or what was posted when the save was refused.</summary>
+    private WorkflowDefinition? _posted;
+
+    public string EditorData => WorkflowPages.EditorData(catalog, _posted ?? WorkflowDefinition.Parse(Workflow.Definition), _posted is null ? Problems : []);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -58,6 +61,7 @@ public sealed class EditModel(WorkflowStore store, WorkflowDryRun dryRun, Workfl
         if (string.IsNullOrWhiteSpace(Name))
         {
             ModelState.AddModelError(nameof(Name), "Give the workflow a name.");
+            _posted = definition;
             return Page();
         }
         var result = await store.SaveAsync(id, Name, Description, definition, enable, WorkflowPages.UserName(User),
