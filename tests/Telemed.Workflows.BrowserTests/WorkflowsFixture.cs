@@ -72,3 +72,10 @@ public sealed class WorkflowsFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The workflow page tests share one host and browser, and run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class WorkflowsCollection : ICollectionFixture<WorkflowsFixture>
+{
+    public const string Name = "Workflow pages";
+}
