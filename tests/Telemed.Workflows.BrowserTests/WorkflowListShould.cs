@@ -52,6 +52,17 @@ public sealed class WorkflowListShould(WorkflowsFixture fixture)
             await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows");
             await Expect(page.Locator("tr[data-workflow-name='Imported booking flow']").GetByTestId("workflow-state")).ToHaveTextAsync("Off");
 
+            // Duplicate opens the copy in the editor; Delete asks first.
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Duplicate {Booked}" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{Booked} (copy)" })).ToBeVisibleAsync();
+            await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Delete Imported booking flow" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Delete “Imported booking flow”?" })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Delete this workflow" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Deleted “Imported booking flow”.");
+            await Expect(page.Locator("tr[data-workflow-name='Imported booking flow']")).ToHaveCountAsync(0);
+            await Expect(page.Locator($"tr[data-workflow-name='{Booked} (copy)'] [data-testid='workflow-state']")).ToHaveTextAsync("Off");
+
             // A bad import is refused with a message beside the field.
             await page.GetByLabel("Or paste its JSON").FillAsync("{ not json");
             await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
