@@ -28,7 +28,17 @@ public sealed class IndexModel(WorkflowStore store, WorkflowsDb db, ActivityCata
     [BindProperty] public string? ImportJson { get; set; }
     [BindProperty] public IFormFile? ImportFile { get; set; }
 
+    /// <summary>The clinic's key for verifying signed HTTP requests, shown only after the admin asks for it.</summary>
+    public string? SigningKey { get; private set; }
+
     public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostRevealKeyAsync([FromServices] WorkflowSigningKeys keys)
+    {
+        SigningKey = await keys.DisplayAsync(HttpContext.RequestAborted);
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostEnableAsync(Guid id, bool enabled)
     {
