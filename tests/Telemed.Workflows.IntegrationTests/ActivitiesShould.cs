@@ -68,12 +68,7 @@ public sealed class ActivitiesShould(WorkflowHostFixture fixture) : IClassFixtur
         Assert.DoesNotContain(steps, s => s.ActivityId == "mail");
 
         // The wait is a job scheduled for its time: bring that time forward, as the clock would.
-        await using (var connection = await TestPostgres.OpenSuperuserAsync(fixture.Host.OwnerConnectionString))
-        await using (var command = new Npgsql.NpgsqlCommand("UPDATE jobs SET run_at = now() WHERE kind = 'workflows.resume' AND tenant_id = @tenant AND state = 'available'", connection))
-        {
-            command.Parameters.AddWithValue("tenant", clinic.Id);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await fixture.BringForwardAsync(clinic, "workflows.resume"));
         var (finished, after) = await fixture.SettledRunAsync(clinic, workflow.Id, appointmentId);
         Assert.Equal(run.Id, finished.Id);
         Assert.Equal(["booked", "wait", "mail"], after.Select(s => s.ActivityId));
@@ -167,12 +162,7 @@ public sealed class ActivitiesShould(WorkflowHostFixture fixture) : IClassFixtur
         Assert.Contains(timers, t => (t - moved.AddHours(-2)).Duration() < TimeSpan.FromSeconds(1));
 
         // Both come due now: only the one for the appointment's current time starts the workflow.
-        await using (var connection = await TestPostgres.OpenSuperuserAsync(fixture.Host.OwnerConnectionString))
-        await using (var command = new Npgsql.NpgsqlCommand("UPDATE jobs SET run_at = now() WHERE kind = 'workflows.timer' AND tenant_id = @tenant", connection))
-        {
-            command.Parameters.AddWithValue("tenant", clinic.Id);
-            await command.ExecuteNonQueryAsync();
-        }
+        await fixture.BringForwardAsync(clinic, "workflows.timer");
         var (run, _) = await fixture.SettledRunAsync(clinic, workflow.Id, appointmentId);
         Assert.EndsWith(moved.AddHours(-2).ToUnixTimeSeconds().ToString(), run.TriggerKey);
         await Waiting.UntilAsync(() => fixture.Smtp.To($"t.{appointmentId:N}@patient.test").Count() == 1, "one e-mail");

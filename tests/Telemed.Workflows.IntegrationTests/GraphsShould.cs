@@ -112,12 +112,7 @@ public sealed class GraphsShould(WorkflowHostFixture fixture) : IClassFixture<Wo
             definition.Find("mail")!.Properties["subject"] = "Version two";
             return await store.SaveAsync(workflow.Id, "Pinned", null, definition, null, "Ada Admin", null, CancellationToken.None);
         });
-        await using (var connection = await TestPostgres.OpenSuperuserAsync(fixture.Host.OwnerConnectionString))
-        await using (var command = new Npgsql.NpgsqlCommand("UPDATE jobs SET run_at = now() WHERE kind = 'workflows.resume' AND tenant_id = @tenant AND state = 'available'", connection))
-        {
-            command.Parameters.AddWithValue("tenant", clinic.Id);
-            await command.ExecuteNonQueryAsync();
-        }
+        await fixture.BringForwardAsync(clinic, "workflows.resume");
         var (run, _) = await fixture.SettledRunAsync(clinic, workflow.Id, appointmentId);
         Assert.Equal(1, run.WorkflowVersion);
         await Waiting.UntilAsync(() => fixture.Smtp.To("pinned@clinic.test").Any(), "the e-mail");

@@ -85,6 +85,16 @@ public sealed class WorkflowHostFixture : IAsyncLifetime
             r => r.Run is null ? "no run" : $"{r.Run.Status} ({r.Run.HaltReason}): {string.Join(", ", r.Steps.Select(s => $"{s.ActivityId}={s.Status}/{s.Outcome} {s.Error}"))}",
             $"the workflow's run to be {status}");
 
+    /// <summary>Brings the clinic's scheduled jobs of a kind (a delay's resume, a timer) forward to now, as the clock would.</summary>
+    public async Task<int> BringForwardAsync(Tenant clinic, string kind)
+    {
+        await using var connection = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString);
+        await using var command = new Npgsql.NpgsqlCommand("UPDATE jobs SET run_at = now() WHERE kind = @kind AND tenant_id = @tenant AND state = 'available'", connection);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("tenant", clinic.Id);
+        return await command.ExecuteNonQueryAsync();
+    }
+
     public Task<IReadOnlyList<LoggedMessage>> MessagesAsync(Tenant clinic) =>
         InClinicAsync(clinic, services => services.GetRequiredService<MessageLog>().ListAsync(500));
 }

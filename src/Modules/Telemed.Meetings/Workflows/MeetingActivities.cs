@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Telemed.Core.Clinic;
 using Telemed.Core.Workflows;
 using Telemed.Meetings.Planning;
+using Telemed.Meetings.Providers;
 
 namespace Telemed.Meetings.Workflows;
 
@@ -42,18 +43,19 @@ public abstract class MeetingActivity : WorkflowActivity
         {
             await RunAsync(context.Services.GetRequiredService<IMeetingScheduler>(), appointment, cancellationToken);
         }
+        var provider = ProviderText(appointment, context.Services.GetRequiredService<MeetingProviderRegistry>());
         return noVideo ? ActivityResult.Outcome(Skipped, "The service is not a video consultation, so there is no meeting.")
-            : context.DryRun ? ActivityResult.Outcome(Done, $"Would {Verb} the {ProviderText(appointment)} meeting for {appointment.StartUtc:u}.")
-            : ActivityResult.Outcome(Done, $"Asked to {Verb} the {ProviderText(appointment)} meeting; the provider work follows as a job.");
+            : context.DryRun ? ActivityResult.Outcome(Done, $"Would {Verb} the {provider} meeting for {appointment.StartUtc:u}.")
+            : ActivityResult.Outcome(Done, $"Asked to {Verb} the {provider} meeting; the provider work follows as a job.");
     }
 
     private static AppointmentChanged WithProvider(AppointmentChanged appointment, string provider) =>
         provider == ServiceProvider ? appointment : appointment with { MeetingProvider = MeetingProviders.Normalize(provider), Telemed = true };
 
-    private static string ProviderText(AppointmentChanged appointment) => appointment.MeetingProvider switch
+    private static string ProviderText(AppointmentChanged appointment, MeetingProviderRegistry providers) => appointment.MeetingProvider switch
     {
         MeetingProviders.HostsConnected => "host's",
-        var id => id,
+        var id => providers.NameOf(id),
     };
 
     protected static string? NotOn(AppointmentChanged appointment) =>

@@ -31,6 +31,28 @@ public abstract class MessageActivity : WorkflowActivity
     ];
 
     internal static NotificationEvent EventOf(string value) => Enum.Parse<NotificationEvent>(value, ignoreCase: true);
+
+    /// <summary>Renders the activity's subject and body and records one e-mail per address, each under the step's key.</summary>
+    protected static async Task<ActivityResult> EmailAsync(ActivityContext context, IReadOnlyList<string> addresses, string what, string nobody,
+        CancellationToken cancellationToken)
+    {
+        var subject = context.Render(context.Properties.Get("subject") ?? "").Trim();
+        var body = context.Render(context.Properties.Get("body") ?? "");
+        if (context.DryRun)
+        {
+            return ActivityResult.Outcome(addresses.Count == 0 ? Skipped : Done,
+                $"Would e-mail “{subject}” to {(addresses.Count == 0 ? $"no one ({nobody})" : string.Join(", ", addresses))}.");
+        }
+        var log = context.Services.GetRequiredService<MessageLog>();
+        foreach (var address in addresses)
+        {
+            await log.RecordAsync(new OutgoingMessage("email", address, subject, body)
+            {
+                AppointmentId = context.Appointment?.AppointmentId, Template = "workflow", DedupeKey = $"{context.IdempotencyKey}:{address}",
+            }, cancellationToken: cancellationToken);
+        }
+        return Sent(addresses.Count, what);
+    }
 }
 
 /// <summary>Sends one of the clinic's stored templates (Templates page) to the patient, the host and/or the staff.</summary>
@@ -117,22 +139,7 @@ public sealed class SendEmailActivity : MessageActivity
             ? [context.Render(context.Properties.Get("address") ?? "").Trim()]
             : (await Recipients.AddressesAsync(context, Recipients.Parse(to), cancellationToken)).Email;
         addresses = addresses.Where(a => MimeKit.MailboxAddress.TryParse(a, out _)).ToList();
-        var subject = context.Render(context.Properties.Get("subject") ?? "").Trim();
-        var body = context.Render(context.Properties.Get("body") ?? "");
-        if (context.DryRun)
-        {
-            return addresses.Count == 0 ? ActivityResult.Outcome(Skipped, "Would send nothing: no address.")
-                : ActivityResult.Outcome(Done, $"Would e-mail “{subject}” to {string.Join(", ", addresses)}.");
-        }
-        var log = context.Services.GetRequiredService<MessageLog>();
-        foreach (var address in addresses)
-        {
-            await log.RecordAsync(new OutgoingMessage("email", address, subject, body)
-            {
-                AppointmentId = context.Appointment?.AppointmentId, Template = "workflow", DedupeKey = $"{context.IdempotencyKey}:{address}",
-            }, cancellationToken: cancellationToken);
-        }
-        return Sent(addresses.Count, "e-mail");
+        return await EmailAsync(context, addresses, "e-mail", "no address", cancellationToken);
     }
 }
 
@@ -218,21 +225,7 @@ public sealed class NotifyStaffActivity : MessageActivity
     public override async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var addresses = (await Recipients.AddressesAsync(context, NotificationRecipient.Staff, cancellationToken)).Email;
-        var subject = context.Render(context.Properties.Get("subject") ?? "").Trim();
-        var body = context.Render(context.Properties.Get("body") ?? "");
-        if (context.DryRun)
-        {
-            return ActivityResult.Outcome(addresses.Count == 0 ? Skipped : Done, $"Would e-mail “{subject}” to {(addresses.Count == 0 ? "no one (no staff address)" : string.Join(", ", addresses))}.");
-        }
-        var log = context.Services.GetRequiredService<MessageLog>();
-        foreach (var address in addresses)
-        {
-            await log.RecordAsync(new OutgoingMessage("email", address, subject, body)
-            {
-                AppointmentId = context.Appointment?.AppointmentId, Template = "workflow", DedupeKey = $"{context.IdempotencyKey}:{address}",
-            }, cancellationToken: cancellationToken);
-        }
-        return Sent(addresses.Count, "staff");
+        return await EmailAsync(context, addresses, "staff", "no staff address", cancellationToken);
     }
 }
 

@@ -169,7 +169,7 @@ public sealed class WorkflowStore(WorkflowsDb db, WorkflowValidator validator, T
         }
         foreach (var workflow in workflows)
         {
-            var result = await CreateAsync(workflow, "setup", how == "defaults" ? "Installed with the clinic's defaults" : $"Installed by the {how}", cancellationToken);
+            var result = await CreateAsync(workflow, how == "defaults" ? "Defaults" : "Recipe", how == "defaults" ? "Installed with the clinic's defaults" : $"Installed by the {how}", cancellationToken);
             if (workflow.Enabled && !result.Enabled)
             {
                 logger.LogWarning("Workflow {Name} was installed disabled: {Problems}", workflow.Name, string.Join("; ", result.Problems.Select(p => p.Message)));
