@@ -38,6 +38,7 @@ public sealed class WorkflowsStartup : ModuleStartup
 
         services.AddSingleton<ActivityCatalog>();
         services.AddSingleton<WorkflowValidator>();
+        services.AddSingleton<WorkflowVersionCache>();
         services.AddScoped<WorkflowExpressions>();
         services.AddScoped<WorkflowSnapshots>();
         services.AddScoped<WorkflowStore>();

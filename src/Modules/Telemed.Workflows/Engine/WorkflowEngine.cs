@@ -25,6 +25,7 @@ public sealed class WorkflowEngine(
     WorkflowValidator validator,
     WorkflowExpressions expressions,
     WorkflowSnapshots snapshots,
+    WorkflowVersionCache definitions,
     IJobQueue queue,
     TenantContext tenantContext,
     IServiceProvider services,
@@ -33,12 +34,14 @@ public sealed class WorkflowEngine(
     ILogger<WorkflowEngine> logger)
 {
     /// <summary>Starts the enabled workflows the happening starts (optionally one workflow's one start) and resumes those waiting for it.</summary>
-    public async Task<int> RaiseAsync(WorkflowEvent happening, CancellationToken cancellationToken, Guid? onlyWorkflow = null, string? onlyActivity = null)
+    public async Task<int> RaiseAsync(WorkflowEvent happening, CancellationToken cancellationToken, Guid? onlyWorkflow = null, string? onlyActivity = null,
+        IReadOnlyList<WorkflowType>? enabled = null)
     {
         var started = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var types = await db.Types.Where(t => t.Enabled && t.StartEvents.Contains(happening.Name) && (onlyWorkflow == null || t.Id == onlyWorkflow))
-            .OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var types = enabled?.Where(t => t.StartEvents.Contains(happening.Name)).ToList()
+            ?? await db.Types.AsNoTracking().Where(t => t.Enabled && t.StartEvents.Contains(happening.Name) && (onlyWorkflow == null || t.Id == onlyWorkflow))
+                .OrderBy(t => t.Name).ToListAsync(cancellationToken);
         foreach (var type in types)
         {
             var definition = WorkflowDefinition.Parse(type.Definition);
@@ -68,7 +71,14 @@ public sealed class WorkflowEngine(
                 await db.SaveChangesAsync(cancellationToken);
                 await FollowAsync(instance, definition, step, WorkflowActivity.Done, transaction, cancellationToken);
             }
-            await SettleAsync(instance, cancellationToken);
+            // Every step of a new instance is in hand: its status needs no query.
+            var pending = db.ChangeTracker.Entries<WorkflowStep>().Select(e => e.Entity)
+                .Where(s => s.InstanceId == instance.Id && s.Status is StepStatus.Queued or StepStatus.Waiting).Select(s => s.Status).ToList();
+            if (instance.Status == InstanceStatus.Running)
+            {
+                instance.Status = pending.Count == 0 ? InstanceStatus.Finished : pending.All(p => p == StepStatus.Waiting) ? InstanceStatus.Waiting : InstanceStatus.Running;
+                instance.FinishedAt = pending.Count == 0 ? now : null;
+            }
             started++;
         }
 
@@ -102,6 +112,10 @@ public sealed class WorkflowEngine(
         return started;
     }
 
+    /// <summary>The enabled workflows that start on any of these happenings, by name.</summary>
+    public async Task<IReadOnlyList<WorkflowType>> EnabledAsync(string[] startEvents, CancellationToken cancellationToken) =>
+        await db.Types.AsNoTracking().Where(t => t.Enabled && t.StartEvents.Any(e => startEvents.Contains(e))).OrderBy(t => t.Name).ToListAsync(cancellationToken);
+
     /// <summary>Runs one queued step (the job of <see cref="RunStepJob"/>). A step already run, or of a stopped instance, does nothing.</summary>
     public async Task RunStepAsync(long stepId, JobContext job, CancellationToken cancellationToken)
     {
@@ -110,7 +124,8 @@ public sealed class WorkflowEngine(
         {
             return;
         }
-        var instance = await db.Instances.SingleAsync(i => i.Id == step.InstanceId, cancellationToken);
+        // Read without tracking: the instance is locked and read again when the step's outcome is written.
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == step.InstanceId, cancellationToken);
         if (instance.Status is InstanceStatus.Halted or InstanceStatus.Faulted or InstanceStatus.Finished)
         {
             step.Status = StepStatus.Skipped;
@@ -134,9 +149,9 @@ public sealed class WorkflowEngine(
 
         var (appointment, meeting) = await snapshots.FindAsync(instance.AppointmentId, cancellationToken);
         var trigger = TriggerOf(instance);
-        step.Attempts++;
+        // Written with the outcome (or the error): a crash mid-step leaves the step queued for its job's next attempt.
+        step.Attempts = job.Attempt;
         step.StartedAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
 
         ActivityResult? result;
         string? error = null;
@@ -204,17 +219,16 @@ public sealed class WorkflowEngine(
     internal static WorkflowEvent TriggerOf(WorkflowInstance instance) =>
         new(instance.TriggerEvent, instance.AppointmentId, instance.TriggerKey) { Data = JsonNode.Parse(instance.TriggerData) as JsonObject ?? [] };
 
-    internal async Task<WorkflowDefinition> DefinitionAsync(WorkflowInstance instance, CancellationToken cancellationToken)
-    {
-        var json = await db.Versions.Where(v => v.WorkflowTypeId == instance.WorkflowTypeId && v.Version == instance.WorkflowVersion)
-            .Select(v => v.Definition).SingleAsync(cancellationToken);
-        return WorkflowDefinition.Parse(json);
-    }
+    /// <summary>The graph of the version an instance runs; versions never change, so each is read once per node.</summary>
+    internal Task<WorkflowDefinition> DefinitionAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
+        definitions.GetAsync(instance.WorkflowTypeId, instance.WorkflowVersion, async () =>
+            await db.Versions.Where(v => v.WorkflowTypeId == instance.WorkflowTypeId && v.Version == instance.WorkflowVersion)
+                .Select(v => v.Definition).SingleAsync(cancellationToken));
 
-    private async Task FinishAsync(WorkflowStep step, WorkflowInstance instance, WorkflowDefinition definition, ActivityResult? result, string? error, CancellationToken cancellationToken)
+    private async Task FinishAsync(WorkflowStep step, WorkflowInstance read, WorkflowDefinition definition, ActivityResult? result, string? error, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockInstanceAsync(instance.Id, cancellationToken);
+        var instance = await LockInstanceAsync(read.Id, cancellationToken);
         var now = clock.GetUtcNow();
         step.Error = error;
         step.Note = result?.Note ?? step.Note;
@@ -307,8 +321,10 @@ public sealed class WorkflowEngine(
         instance.FinishedAt = pending.Count == 0 ? now : null;
     }
 
-    private async Task HaltAsync(WorkflowStep step, WorkflowInstance instance, string reason, CancellationToken cancellationToken)
+    private async Task HaltAsync(WorkflowStep step, WorkflowInstance read, string reason, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var instance = await LockInstanceAsync(read.Id, cancellationToken);
         var now = clock.GetUtcNow();
         step.Status = StepStatus.Skipped;
         step.Note = reason;
@@ -317,6 +333,7 @@ public sealed class WorkflowEngine(
         instance.FinishedAt = instance.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         await SkipPendingAsync(instance.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("Workflow run {Instance} ({Workflow}) halted: {Reason}", instance.Id, instance.WorkflowName, reason);
     }
 
@@ -329,13 +346,8 @@ public sealed class WorkflowEngine(
             && db.Instances.Any(i => i.Id == s.InstanceId && i.AppointmentId == appointmentId), cancellationToken);
 
     /// <summary>Serialises the steps of one instance that finish at once (two branches), so its count and status stay right.</summary>
-    private async Task<WorkflowInstance> LockInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM workflow_instances WHERE id = {instanceId} FOR UPDATE", cancellationToken);
-        var instance = await db.Instances.SingleAsync(i => i.Id == instanceId, cancellationToken);
-        await db.Entry(instance).ReloadAsync(cancellationToken);
-        return instance;
-    }
+    private Task<WorkflowInstance> LockInstanceAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        db.Instances.FromSql($"SELECT * FROM workflow_instances WHERE id = {instanceId} FOR UPDATE").SingleAsync(cancellationToken);
 
     private static WorkflowStep NewStep(WorkflowInstance instance, ActivityNode node, WorkflowActivity activity, long? previous, DateTimeOffset now) => new()
     {

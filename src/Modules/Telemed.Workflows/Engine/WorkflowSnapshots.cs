@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Telemed.Core.Clinic;
+using Telemed.Core.Tenancy;
 using Telemed.Workflows.Data;
 
 namespace Telemed.Workflows.Engine;
@@ -9,31 +10,24 @@ namespace Telemed.Workflows.Engine;
 /// The latest of each appointment and its slot's meeting, as their events told it. Events arrive through jobs and may
 /// come late or twice: an appointment version older than the one kept (or a meeting event older than the one kept) changes nothing.
 /// </summary>
-public sealed class WorkflowSnapshots(WorkflowsDb db, TimeProvider clock)
+public sealed class WorkflowSnapshots(WorkflowsDb db, TenantContext tenantContext, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Keeps the appointment; false when the event is older than what is kept (and should start nothing).</summary>
     public async Task<bool> ApplyAsync(AppointmentChanged appointment, CancellationToken cancellationToken)
     {
-        var row = await db.Appointments.SingleOrDefaultAsync(a => a.AppointmentId == appointment.AppointmentId, cancellationToken);
-        if (row is not null && !(appointment.Version > row.Version || (appointment.Version == 0 && row.Version == 0)))
-        {
-            return false;
-        }
-        if (row is null)
-        {
-            row = new WorkflowAppointment { AppointmentId = appointment.AppointmentId };
-            db.Appointments.Add(row);
-        }
-        row.Version = appointment.Version;
-        row.Appointment = JsonSerializer.Serialize(appointment, Json);
-        row.SlotKey = appointment.SlotKey;
-        row.StartUtc = appointment.StartUtc;
-        row.Status = appointment.Status;
-        row.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        // One statement: written when new, or newer than the version kept.
+        var json = JsonSerializer.Serialize(appointment, Json);
+        var written = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO workflow_appointments (appointment_id, tenant_id, version, appointment, slot_key, start_utc, status, updated_at)
+            VALUES ({appointment.AppointmentId}, {tenantContext.Required.Id}, {appointment.Version}, {json}::jsonb, {appointment.SlotKey},
+                    {appointment.StartUtc}, {appointment.Status}, {clock.GetUtcNow()})
+            ON CONFLICT (appointment_id) DO UPDATE SET version = excluded.version, appointment = excluded.appointment, slot_key = excluded.slot_key,
+                start_utc = excluded.start_utc, status = excluded.status, updated_at = excluded.updated_at
+            WHERE workflow_appointments.version < excluded.version OR (excluded.version = 0 AND workflow_appointments.version = 0)
+            """, cancellationToken);
+        return written > 0;
     }
 
     /// <summary>Keeps the meeting on each of its appointments; returns the appointments it is newer for.</summary>

@@ -147,12 +147,20 @@ public sealed class WorkflowStore(WorkflowsDb db, WorkflowValidator validator, T
     /// </summary>
     public async Task EnsureSetUpAsync(CancellationToken cancellationToken)
     {
-        if (await db.Setups.AsNoTracking().AnyAsync(s => s.How != null, cancellationToken))
+        var tenantId = tenantContext.Required.Id;
+        if (SetUp.ContainsKey(tenantId))
         {
             return;
         }
-        await SetUpAsync("defaults", DefaultWorkflows.Load(), cancellationToken);
+        if (!await db.Setups.AsNoTracking().AnyAsync(s => s.How != null, cancellationToken))
+        {
+            await SetUpAsync("defaults", DefaultWorkflows.Load(), cancellationToken);
+        }
+        SetUp.TryAdd(tenantId, true);
     }
+
+    /// <summary>Clinics known to be set up: being set up is never undone, so this node need not ask again.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> SetUp = new();
 
     /// <summary>Installs workflows as the clinic's set-up (a recipe's); false when the clinic was already set up.</summary>
     public async Task<bool> SetUpAsync(string how, IReadOnlyList<WorkflowDocument> workflows, CancellationToken cancellationToken)

@@ -17,13 +17,15 @@ namespace Telemed.Workflows.Events;
 /// </summary>
 public sealed class WorkflowTimers(WorkflowsDb db, WorkflowValidator validator, IJobQueue queue, TenantContext tenantContext, TimeProvider clock)
 {
-    public async Task PlanAsync(AppointmentChanged appointment, CancellationToken cancellationToken)
+    /// <param name="enabled">The clinic's enabled workflows, when the caller has them.</param>
+    public async Task PlanAsync(AppointmentChanged appointment, CancellationToken cancellationToken, IReadOnlyList<WorkflowType>? enabled = null)
     {
         if (appointment.Status != "confirmed")
         {
             return;
         }
-        var types = await db.Types.AsNoTracking().Where(t => t.Enabled && t.StartEvents.Contains(WorkflowEvents.AppointmentTime)).ToListAsync(cancellationToken);
+        var types = enabled?.Where(t => t.StartEvents.Contains(WorkflowEvents.AppointmentTime)).ToList()
+            ?? await db.Types.AsNoTracking().Where(t => t.Enabled && t.StartEvents.Contains(WorkflowEvents.AppointmentTime)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var jobs = new List<JobRequest>();
         foreach (var type in types)

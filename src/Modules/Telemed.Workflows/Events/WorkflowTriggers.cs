@@ -26,11 +26,13 @@ public sealed class WorkflowTriggers(WorkflowStore store, WorkflowSnapshots snap
         {
             return;
         }
-        await timers.PlanAsync(appointment, cancellationToken);
+        // One read of the workflows this change may start, now or at a time before or after the appointment.
+        var enabled = await engine.EnabledAsync([name, WorkflowEvents.AppointmentTime], cancellationToken);
+        await timers.PlanAsync(appointment, cancellationToken, enabled);
         await engine.RaiseAsync(new WorkflowEvent(name, appointment.AppointmentId, $"appointment:{appointment.AppointmentId:N}:v{appointment.Version}:{appointment.Change}")
         {
             Data = new JsonObject { ["change"] = appointment.Change.ToString(), ["version"] = appointment.Version, ["reason"] = appointment.CancellationReason },
-        }, cancellationToken);
+        }, cancellationToken, enabled: enabled);
     }
 
     public async Task HandleAsync(MeetingChanged meeting, CancellationToken cancellationToken)
