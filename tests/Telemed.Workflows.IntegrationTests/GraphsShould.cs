@@ -37,6 +37,10 @@ public sealed class GraphsShould(WorkflowHostFixture fixture) : IClassFixture<Wo
         { "name": "x", "activities": [ { "id": "booked", "type": "appointment.booked" }, { "id": "wait", "type": "workflows.delay", "properties": { "minutes": "-5" } } ],
           "transitions": [ { "from": "booked", "outcome": "Done", "to": "wait" } ] }
         """, "wait", "Minutes must be between")]
+    [InlineData("""
+        { "name": "x", "activities": [ { "id": "booked", "type": "appointment.booked" }, { "id": "later", "type": "appointment.time", "properties": { "minutes": "60" } } ],
+          "transitions": [ { "from": "booked", "outcome": "Done", "to": "later" } ] }
+        """, "later", "can only start a workflow")]
     public async Task KeepAnInvalidGraphAsADisabledDraftWithTheReasonOnTheActivity(string json, string? activityId, string problem)
     {
         var clinic = await fixture.ClinicAsync();

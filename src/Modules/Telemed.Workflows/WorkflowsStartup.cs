@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Telemed.Core.Clinic;
 using Telemed.Core.Data;
 using Telemed.Core.Events;
@@ -34,7 +35,15 @@ public sealed class WorkflowsStartup : ModuleStartup
             .Validate(o => o.MaxActivityAttempts is > 0 and <= 25, "Workflows:MaxActivityAttempts must be between 1 and 25.");
         services.AddTenantDbContext<WorkflowsDb>();
         services.AddMigrations<WorkflowsMigrations>();
-        services.AddHttpClient(HttpRequestActivity.HttpClientName);
+        services.AddHttpClient(HttpRequestActivity.HttpClientName).ConfigurePrimaryHttpMessageHandler(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<WorkflowsOptions>>();
+            return new SocketsHttpHandler
+            {
+                ConnectCallback = OutboundAddresses.Connector(() => options.Value.AllowPrivateHttpTargets),
+                AllowAutoRedirect = false,
+            };
+        });
 
         services.AddSingleton<ActivityCatalog>();
         services.AddSingleton<WorkflowValidator>();

@@ -54,8 +54,11 @@ public abstract class WorkflowActivity
 /// An activity that a happening starts a workflow with, or that a running workflow waits at until it happens to the same
 /// appointment. By default it matches events of its own <see cref="WorkflowActivity.Type"/>.
 /// </summary>
-public class WorkflowEventActivity(string type, string displayName, string category, string description) : WorkflowActivity
+/// <param name="canWait">False for happenings that can only start a workflow (not about one appointment, or planned ahead).</param>
+public class WorkflowEventActivity(string type, string displayName, string category, string description, bool canWait = true) : WorkflowActivity
 {
+    public bool CanWait => canWait;
+
     public override string Type => type;
     public override string DisplayName => displayName;
     public override string Category => category;

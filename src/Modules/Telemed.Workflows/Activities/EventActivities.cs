@@ -55,13 +55,13 @@ public static class WorkflowEvents
         new(MeetingLinkChanged, "Meeting link changed", "Video meetings", "The slot's meeting was replaced and has a new join link."),
         new(MeetingFailed, "Meeting could not be made", "Video meetings", "The provider refused or kept failing; meeting.error says why."),
         new(MeetingDeleted, "Meeting removed", "Video meetings", "The slot's meeting was removed."),
-        new(ConnectionLost, "Host's video connection lost", "Video meetings", "A provider stopped honouring a host's connection; event.data has host_name, provider and reason."),
+        new(ConnectionLost, "Host's video connection lost", "Video meetings", "A provider stopped honouring a host's connection; event.data has host_name, provider and reason.", canWait: false),
     ];
 }
 
 /// <summary>Starts a workflow a number of minutes before an appointment starts or after it ends.</summary>
 public sealed class AppointmentTimeEvent() : WorkflowEventActivity(WorkflowEvents.AppointmentTime, "Time before start / after end", "Appointments",
-    "Starts at a time relative to a confirmed appointment: so many minutes before it starts or after it ends.")
+    "Starts at a time relative to a confirmed appointment: so many minutes before it starts or after it ends.", canWait: false)
 {
     public const string BeforeStart = "before-start";
     public const string AfterEnd = "after-end";

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +59,7 @@ public sealed class HttpRequestActivity : WorkflowActivity
             return ActivityResult.Outcome(Done, $"Would {method} {uri} ({body.Length} characters, signed).");
         }
         var options = context.Services.GetRequiredService<IOptions<WorkflowsOptions>>().Value;
-        if (!options.AllowPrivateHttpTargets && await IsPrivateAsync(uri, cancellationToken))
+        if (!options.AllowPrivateHttpTargets && await OutboundAddresses.AnyPrivateAsync(uri.Host, cancellationToken))
         {
             return ActivityResult.Outcome(Failed, $"{uri.Host} is a private or loopback address; workflows only call public ones.");
         }
@@ -100,12 +98,4 @@ public sealed class HttpRequestActivity : WorkflowActivity
     /// <summary>The v1 signature: hex HMAC-SHA256 of "timestamp.body".</summary>
     public static string Sign(byte[] key, long timestamp, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
-
-    private static async Task<bool> IsPrivateAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        var addresses = IPAddress.TryParse(uri.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.Host, cancellationToken);
-        return addresses.Any(address => IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal
-            || (address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes() is var b
-                && (b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || b[0] == 0 || b[0] == 127)));
-    }
 }

@@ -49,6 +49,11 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, ILiquidEngine liq
             }
         }
 
+        foreach (var node in definition.Activities.Where(n => catalog.Find(n.Type) is WorkflowEventActivity { CanWait: false } && definition.Transitions.Any(t => t.To == n.Id)))
+        {
+            problems.Add(new(node.Id, "This event can only start a workflow: nothing should lead into it."));
+        }
+
         var starts = StartActivities(definition).ToList();
         if (starts.Count == 0)
         {
