@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
-using Telemed.Core.Data;
 using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
 using Telemed.Tenants.Services;
@@ -46,36 +44,15 @@ public sealed class BookingBrowserFixture : IAsyncLifetime
     public Task<IBrowserContext> NewContextAsync() => browser.NewContextAsync(Host);
 
     /// <summary>An appointment with the host that started a few minutes ago (what a browser cannot book), holding its seat.</summary>
-    public Task<Guid> StartedAppointmentAsync(string patient) => Host.InTenantAsync(Clinic, async services =>
+    public async Task<Guid> StartedAppointmentAsync(string patient)
     {
-        var db = services.GetRequiredService<BookingDb>();
-        var host = await db.Hosts.SingleAsync();
-        var service = await db.Services.SingleAsync();
-        var start = DateTimeOffset.UtcNow.AddMinutes(-5);
-        var slotId = Guid.NewGuid();
-        await using (var connection = await services.GetRequiredService<Database>().OpenAsync(Clinic.Id))
-        await using (var insert = new NpgsqlCommand("""
-            INSERT INTO booking_slots (id, tenant_id, host_id, service_id, start_utc, end_utc, buffer_before_minutes, buffer_after_minutes, busy, capacity, seats_taken)
-            VALUES (@id, @tenant, @host, @service, @start, @end, 0, 0, tstzrange(@start, @end), 1, 1)
-            """, connection))
+        var (hostId, serviceId) = await Host.InTenantAsync(Clinic, async services =>
         {
-            insert.Parameters.AddWithValue("id", slotId);
-            insert.Parameters.AddWithValue("tenant", Clinic.Id);
-            insert.Parameters.AddWithValue("host", host.Id);
-            insert.Parameters.AddWithValue("service", service.Id);
-            insert.Parameters.AddWithValue("start", start.UtcDateTime);
-            insert.Parameters.AddWithValue("end", start.AddMinutes(30).UtcDateTime);
-            await insert.ExecuteNonQueryAsync();
-        }
-        var appointment = new Appointment
-        {
-            ServiceId = service.Id, HostId = host.Id, SlotId = slotId, PatientName = patient, PatientEmail = "walk.in@example.test",
-            StartUtc = start, EndUtc = start.AddMinutes(30), HostTimeZone = host.TimeZone,
-        };
-        db.Appointments.Add(appointment);
-        await db.SaveChangesAsync();
-        return appointment.Id;
-    });
+            var db = services.GetRequiredService<BookingDb>();
+            return ((await db.Hosts.SingleAsync()).Id, (await db.Services.SingleAsync()).Id);
+        });
+        return await SeededAppointments.InsertAsync(Host, Clinic, hostId, serviceId, DateTimeOffset.UtcNow.AddMinutes(-5), 30, patient);
+    }
 
     public async Task DisposeAsync()
     {

@@ -161,14 +161,7 @@ public sealed class ContentSecurityPolicyShould(ContentSecurityPolicyShould.Demo
         Assert.Contains(violations.Seen, v => v.Contains("securitypolicyviolation: script-src-attr blocked inline"));
     }
 
-    private static async Task SignInAsync(IPage page, string pathBase, string email, string password)
-    {
-        await page.GotoAsync($"{pathBase}/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await PageUrls.ExpectAwayFromAsync(page, "/login");
-    }
+    private static Task SignInAsync(IPage page, string pathBase, string email, string password) => BrowserSignIn.SignInAsync(page, pathBase, email, password);
 
     private static async Task WaitForAsync(Func<bool> condition)
     {

@@ -112,14 +112,7 @@ public sealed partial class JobsDashboardShould(JobsDashboardShould.IdleQueueHos
         Assert.Equal("available", await SeededJobs.StateAsync(Host, dead));
     }
 
-    private static async Task SignInAsync(IPage page, string pathBase, string email, string password)
-    {
-        await page.GotoAsync($"{pathBase}/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await PageUrls.ExpectAwayFromAsync(page, "/login");
-    }
+    private static Task SignInAsync(IPage page, string pathBase, string email, string password) => BrowserSignIn.SignInAsync(page, pathBase, email, password);
 
     /// <summary>A host whose queue runs nothing, and Chromium; shared by the tests of the class.</summary>
     public sealed class IdleQueueHostAndBrowser : IAsyncLifetime

@@ -1,5 +1,3 @@
-using Telemed.Booking.Workflows;
-using Telemed.Core.Workflows;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,12 +6,14 @@ using Telemed.Booking.Data;
 using Telemed.Booking.Endpoints;
 using Telemed.Booking.Recipes;
 using Telemed.Booking.Services;
+using Telemed.Booking.Workflows;
 using Telemed.Core.Clinic;
 using Telemed.Core.Data;
 using Telemed.Core.Modules;
 using Telemed.Core.Navigation;
 using Telemed.Core.Recipes;
 using Telemed.Core.Security;
+using Telemed.Core.Workflows;
 
 namespace Telemed.Booking;
 
@@ -30,6 +30,9 @@ public sealed class BookingStartup : ModuleStartup
         services.AddScoped<AppointmentActions>();
         services.AddScoped<AppointmentEvents>();
         services.AddScoped<AppointmentQueries>();
+        services.AddScoped<StaffAgenda>();
+        services.AddSetupSteps<BookingSetupSteps>();
+        services.AddDashboardSection("Agenda", BookingPermissions.ManageAppointments.Name, 10);
         services.AddScoped<ManageLinks>();
         services.AddScoped<StaffContext>();
         services.AddScoped<MeetingLookup>();

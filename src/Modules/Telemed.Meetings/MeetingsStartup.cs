@@ -12,6 +12,7 @@ using Telemed.Core.Navigation;
 using Telemed.Core.Security;
 using Telemed.Core.Workflows;
 using Telemed.Meetings.Connections;
+using Telemed.Meetings.Dashboard;
 using Telemed.Meetings.Data;
 using Telemed.Meetings.Endpoints;
 using Telemed.Meetings.Events;
@@ -42,6 +43,8 @@ public sealed class MeetingsStartup : ModuleStartup
         services.AddScoped<ConnectionFlow>();
         services.AddScoped<SandboxHostConnector>();
         services.AddScoped<MeetingPlanner>();
+        services.AddScoped<IAdminAlertSource, MeetingAlerts>();
+        services.AddSetupSteps<VideoSetupStep>();
         services.AddScoped<IMeetingScheduler, MeetingScheduler>();
         services.AddScoped<MeetingChanges>();
         services.AddScoped<ProviderCalls>();

@@ -15,6 +15,7 @@ using Telemed.Core.Recipes;
 using Telemed.Core.Security;
 using Telemed.Core.Workflows;
 using Telemed.Liquid;
+using Telemed.Notifications.Dashboard;
 using Telemed.Notifications.Data;
 using Telemed.Notifications.Delivery;
 using Telemed.Notifications.Endpoints;
@@ -46,6 +47,8 @@ public sealed class NotificationsStartup : ModuleStartup
         services.AddSingleton<MessageRenderer>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<NotificationSettingsStore>();
+        services.AddScoped<IAdminAlertSource, UndeliveredMessagesAlert>();
+        services.AddSetupSteps<TemplatesSetupStep>();
         services.AddScoped<AppointmentStates>();
         services.AddScoped<MessageContexts>();
         services.AddScoped<NotificationSender>();

@@ -7,6 +7,7 @@ using Telemed.Core.Modules;
 using Telemed.Core.Navigation;
 using Telemed.Core.Recipes;
 using Telemed.Core.Security;
+using Telemed.Tenants.Dashboard;
 using Telemed.Tenants.Data;
 using Telemed.Tenants.Hosting;
 using Telemed.Tenants.Recipes;
@@ -27,6 +28,8 @@ public sealed class TenantsStartup : ModuleStartup
         services.AddSingleton<IStartupTask, PlatformSeeder>();
         services.AddHostedService<WelcomeBanner>();
         services.AddPermissions<TenantPermissions>();
+        services.AddSetupSteps<ClinicDetailsSetupStep>();
+        services.AddDashboardSection("SetupChecklist", TenantPermissions.ManageSettings.Name, 0);
         services.AddAdminMenu(
             new AdminMenuItem("Clinics", "/platform", TenantPermissions.ManageTenants.Name, 0, AdminMenuItem.Platform),
             new AdminMenuItem("Dashboard", "/admin", TenantPermissions.AccessAdmin.Name, 0),

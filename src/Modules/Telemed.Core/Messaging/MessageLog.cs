@@ -114,6 +114,16 @@ public sealed class MessageLog(Database database, TenantContext tenantContext, I
         return await ReadAsync(command, cancellationToken);
     }
 
+    /// <summary>How many messages were last changed to <paramref name="status"/> since <paramref name="since"/>.</summary>
+    public async Task<int> CountAsync(string status, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(tenantContext, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM message_log WHERE status = @status AND updated_at >= @since", connection);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("since", since);
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<LoggedMessage?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(tenantContext, cancellationToken);

@@ -42,6 +42,10 @@ public sealed class NotificationSettings : ITenantOwned
     public bool SmsEnabled { get; set; } = true;
     /// <summary>Where staff messages (a meeting that failed) go; empty: every clinic admin.</summary>
     public string? StaffEmail { get; set; }
+
+    /// <summary>When (and by whom) an admin confirmed the templates say what the clinic wants: a step of a new clinic's set-up.</summary>
+    public DateTimeOffset? TemplatesReviewedAt { get; set; }
+    public string? TemplatesReviewedBy { get; set; }
 }
 
 /// <summary>The last appointment event applied, with its version: the data real-appointment previews and reminders use.</summary>

@@ -89,5 +89,8 @@ public sealed class NotificationsMigrations : IMigrationSource
             CREATE INDEX notification_outbox_received ON notification_outbox (tenant_id, received_at DESC);
             {TenantTableSql.Isolate("notification_outbox")}
             """),
+        new(2, "settings record when the templates were reviewed", """
+            ALTER TABLE notification_settings ADD COLUMN templates_reviewed_at timestamptz, ADD COLUMN templates_reviewed_by text;
+            """),
     ];
 }

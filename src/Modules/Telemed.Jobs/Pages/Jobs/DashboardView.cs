@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Telemed.Core.Clinic;
 using Telemed.Core.Jobs;
 using Telemed.Core.Tenancy;
 using Telemed.Jobs.Services;

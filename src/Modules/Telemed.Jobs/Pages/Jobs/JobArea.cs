@@ -1,3 +1,4 @@
+using Telemed.Core.Clinic;
 using Telemed.Core.Tenancy;
 using Telemed.Jobs.Services;
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Telemed.Core.Clinic;
 using Telemed.Core.Tenancy;
 using Telemed.Jobs.Services;
 

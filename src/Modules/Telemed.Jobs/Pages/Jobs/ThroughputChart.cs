@@ -1,4 +1,5 @@
 using System.Globalization;
+using Telemed.Core.Clinic;
 using Telemed.Jobs.Services;
 
 namespace Telemed.Jobs.Pages.Jobs;

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Telemed.Core.Clinic;
+using Telemed.Core.Tenancy;
 using Telemed.Meetings.Providers;
 using Telemed.Meetings.Services;
 
@@ -9,7 +11,7 @@ namespace Telemed.Meetings.Pages.Meetings;
 
 /// <summary>The clinic's video meetings with state, attempts, last error and provider calls: retry, end, cancel with a reason, delete.</summary>
 [Authorize(Policy = MeetingsPermissions.Names.Manage)]
-public sealed class AdminMeetingsModel(MeetingList list, MeetingActions actions, MeetingProviderRegistry providers) : PageModel
+public sealed class AdminMeetingsModel(MeetingList list, MeetingActions actions, MeetingProviderRegistry providers, TenantContext tenantContext, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Provider { get; set; }
@@ -18,6 +20,9 @@ public sealed class AdminMeetingsModel(MeetingList list, MeetingActions actions,
 
     public IReadOnlyList<MeetingRow> Rows { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Providers { get; private set; } = [];
+
+    /// <summary>Times in the clinic's zone, with its abbreviation.</summary>
+    public ViewerTime Time { get; } = new(tenantContext.Required.TimeZone, clock.GetUtcNow());
 
     public string NameOf(string provider) => providers.NameOf(provider);
 

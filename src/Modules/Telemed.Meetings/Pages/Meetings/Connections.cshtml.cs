@@ -21,6 +21,9 @@ public sealed class ConnectionsModel(ConnectionFlow connections, MeetingProvider
     public IReadOnlyList<Card> Cards { get; private set; } = [];
     public bool ForAnotherHost => Host is not null && !HostResolver.IsSelf(User, Host);
 
+    /// <summary>Times in the host's zone (the clinic's before a host is known).</summary>
+    public ViewerTime Time => new(Host?.TimeZone ?? tenantContext.Required.TimeZone, DateTimeOffset.UtcNow);
+
     public async Task<IActionResult> OnGetAsync(Guid? hostId)
     {
         Host = await hosts.ResolveAsync(User, hostId, HttpContext.RequestAborted);

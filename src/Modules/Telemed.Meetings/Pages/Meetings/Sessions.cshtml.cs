@@ -17,6 +17,9 @@ public sealed class SessionsModel(MeetingsDb db, ConnectionFlow connections, Mee
     public IReadOnlyList<(string Name, HostConnection? Connection)> Connections { get; private set; } = [];
     public IReadOnlyList<MeetingAppointment> Appointments { get; private set; } = [];
 
+    /// <summary>Times in the host's own zone.</summary>
+    public ViewerTime Time { get; private set; } = new("UTC", DateTimeOffset.UtcNow);
+
     public async Task OnGetAsync()
     {
         Host = await hosts.ResolveAsync(User, null, HttpContext.RequestAborted);
@@ -25,6 +28,7 @@ public sealed class SessionsModel(MeetingsDb db, ConnectionFlow connections, Mee
             return;
         }
 
+        Time = new ViewerTime(Host.TimeZone, clock.GetUtcNow());
         var mine = await connections.ListAsync(Host.Id, HttpContext.RequestAborted);
         Connections = providers.Connectors.Select(c => (providers.NameOf(c.ProviderId), mine.FirstOrDefault(m => m.Provider == c.ProviderId))).ToList();
         var now = clock.GetUtcNow();

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Telemed.Core.Clinic;
 
-namespace Telemed.Jobs.Services;
+namespace Telemed.Core.Clinic;
 
 /// <summary>
 /// Instants as the person looking reads them: in their clinic's zone (the platform's for the operator), with
@@ -32,6 +31,9 @@ public sealed class ViewerTime
 
     /// <summary>"3 Mar 2026, 10:04:05 GMT".</summary>
     public string Full(DateTimeOffset instant) => $"{Local(instant).ToString("d MMM yyyy, HH:mm:ss", English)} {ZoneAbbreviations.For(_zone, instant)}";
+
+    /// <summary>"Tue 3 Mar 2026, 10:04 GMT".</summary>
+    public string DayAndTime(DateTimeOffset instant) => $"{Local(instant).ToString("ddd d MMM yyyy, HH:mm", English)} {ZoneAbbreviations.For(_zone, instant)}";
 
     /// <summary>"10:04 GMT".</summary>
     public string Clock(DateTimeOffset instant) => $"{Local(instant).ToString("HH:mm", English)} {ZoneAbbreviations.For(_zone, instant)}";
