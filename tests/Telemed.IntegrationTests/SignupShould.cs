@@ -30,6 +30,23 @@ public sealed class SignupShould(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     [Fact]
+    public async Task MarkARefusedFieldInvalidAndPointItAtItsMessage()
+    {
+        var (_, page) = await SubmitAsync(slug: "Bad_Slug");
+
+        var slug = page.QuerySelector("input[name='Input.Slug']")!;
+        Assert.Equal("true", slug.GetAttribute("aria-invalid"));
+        Assert.Contains("is-invalid", slug.ClassList);
+        // The field's own help stays described; the message is added to it.
+        var describedBy = slug.GetAttribute("aria-describedby")!.Split(' ');
+        Assert.Equal(["slug-prefix", "slug-help", "Input_Slug-error"], describedBy);
+        Assert.All(describedBy, id => Assert.NotNull(page.GetElementById(id)));
+        Assert.Contains("Use lowercase letters, digits and single hyphens only", page.GetElementById("Input_Slug-error")!.TextContent);
+        var name = page.QuerySelector("input[name='Input.ClinicName']")!;
+        Assert.Null(name.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
     public async Task RefuseAnAddressAlreadyTaken()
     {
         var existing = await Clinics.CreateAsync(Host);
