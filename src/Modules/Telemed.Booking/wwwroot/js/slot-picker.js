@@ -106,7 +106,9 @@
   }
 
   function remember() {
-    history.replaceState(history.state, '', pageQuery(state.day ? { day: state.day } : { month: state.month }));
+    root.dataset.month = state.month;
+    root.dataset.day = state.day || '';
+    history.replaceState(history.state, '', pageQuery(state.day ? { month: state.month, day: state.day } : { month: state.month }));
   }
 
   function setNav(link, month) {
@@ -168,14 +170,15 @@
     const day = e.target.closest('a.calendar-day');
     if (!day) return;
     e.preventDefault();
-    selectDay(day.dataset.day);
+    // While another month loads, the days shown are about to go.
+    if (table.getAttribute('aria-busy') !== 'true') selectDay(day.dataset.day);
   });
   table.addEventListener('keydown', e => {
     const current = e.target.closest('.calendar-day');
     if (!current) return;
     if ((e.key === ' ' || e.key === 'Enter') && current.tagName === 'A') {
       e.preventDefault();
-      selectDay(current.dataset.day);
+      if (table.getAttribute('aria-busy') !== 'true') selectDay(current.dataset.day);
       return;
     }
     const to = grid.target(e.key, current.dataset.day);
