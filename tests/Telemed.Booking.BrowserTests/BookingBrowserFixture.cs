@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Booking.Data;
+using Telemed.Booking.Endpoints;
 using Telemed.Booking.Models;
 using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
@@ -8,7 +10,7 @@ using Telemed.Tenants.Services;
 
 namespace Telemed.Booking.BrowserTests;
 
-/// <summary>A running host with one booking clinic, and Chromium; shared by the tests of a class.</summary>
+/// <summary>A running host with one booking clinic (its host works every day but Sunday), and Chromium; shared by the tests of a class.</summary>
 public sealed class BookingBrowserFixture : IAsyncLifetime
 {
     public const string Password = "Clinic-Pass-1";
@@ -33,7 +35,7 @@ public sealed class BookingBrowserFixture : IAsyncLifetime
                 { "step": "services", "services": [ { "name": "Video consultation", "durations": [ 30 ], "telemed": true, "meetingProvider": "Zoom", "minimumNoticeMinutes": 120, "horizonDays": 30, "changeNoticeMinutes": 60 } ] },
                 { "step": "hosts", "hosts": [ { "user": "{{HostEmail}}", "timeZone": "Europe/London",
                     "weekly": { "Monday": "07:00-21:00", "Tuesday": "07:00-21:00", "Wednesday": "07:00-21:00", "Thursday": "07:00-21:00",
-                                "Friday": "07:00-21:00", "Saturday": "07:00-21:00", "Sunday": "07:00-21:00" },
+                                "Friday": "07:00-21:00", "Saturday": "07:00-21:00" },
                     "services": [ "Video consultation" ] } ] }
               ]
             }
@@ -42,6 +44,28 @@ public sealed class BookingBrowserFixture : IAsyncLifetime
     }
 
     public Task<IBrowserContext> NewContextAsync() => browser.NewContextAsync(Host);
+
+    /// <summary>A context like <see cref="NewContextAsync()"/> with its own zone, viewport or JavaScript setting.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        options.BaseURL = Host.BaseAddress.ToString().TrimEnd('/');
+        options.Locale ??= "en-GB";
+        options.TimezoneId ??= "Europe/London";
+        var context = await browser.Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(Chromium.DefaultTimeout);
+        context.SetDefaultNavigationTimeout(Chromium.DefaultTimeout);
+        return context;
+    }
+
+    /// <summary>The clinic's one service's free times as the slots endpoint answers <paramref name="query"/>.</summary>
+    public async Task<SlotsResponse> SlotsAsync(string query)
+    {
+        var serviceId = await ServiceIdAsync();
+        using var client = Host.CreateClient();
+        return (await client.GetFromJsonAsync<SlotsResponse>($"{PathBase}/booking/slots?service={serviceId}&{query}"))!;
+    }
+
+    public Task<Guid> ServiceIdAsync() => Host.InTenantAsync(Clinic, services => services.GetRequiredService<BookingDb>().Services.Select(s => s.Id).SingleAsync());
 
     /// <summary>An appointment with the host that started a few minutes ago (what a browser cannot book), holding its seat.</summary>
     public async Task<Guid> StartedAppointmentAsync(string patient)

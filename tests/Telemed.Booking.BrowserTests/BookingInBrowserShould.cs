@@ -37,7 +37,10 @@ public sealed class BookingInBrowserShould(BookingBrowserFixture fixture) : ICla
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Manage your appointment" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Reschedule" }).ClickAsync();
-        await page.Locator("a.slot").Nth(6).ClickAsync();
+        var picker = new SlotPickerPage(page);
+        await (await picker.AFullDayAsync()).ClickAsync();
+        await Expect(picker.Times.Nth(6)).ToHaveAttributeAsync("href", new Regex("/reschedule\\?"));
+        await picker.Times.Nth(6).ClickAsync();
         await PageUrls.ExpectAsync(page, "**/reschedule?*");
         var newTime = await page.Locator("[data-testid=new-time]").InnerTextAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move to the new time" }).ClickAsync();
@@ -47,13 +50,92 @@ public sealed class BookingInBrowserShould(BookingBrowserFixture fixture) : ICla
         await Expect(page.Locator("[data-testid=appointment-when]")).ToHaveTextAsync(new Regex("^" + Regex.Escape(newTime)));
         Assert.NotEqual(firstTime, newTime);
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel appointment" }).ClickAsync();
+        await PageUrls.ExpectAsync(page, "**/book/manage/*/cancel");
         await page.GetByLabel("Why are you cancelling?").FillAsync("I found an earlier appointment elsewhere");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel appointment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel appointment" }).ClickAsync();
 
-        // The page comes back to the same address, so wait for what it shows rather than for the URL.
+        await PageUrls.ExpectAwayFromAsync(page, "/cancel");
         await Expect(page.Locator("[data-testid=appointment-status]")).ToHaveTextAsync("Cancelled");
         await Expect(page.Locator("main")).ToContainTextAsync("I found an earlier appointment elsewhere");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Reschedule" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task AskBeforeCancellingAndKeepTheAppointmentWhenTheVisitorGoesBack()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var violations = await PolicyViolations.WatchAsync(context);
+        var page = await context.NewPageAsync();
+
+        await violations.AssertNoneAfterAsync(async () =>
+        {
+            var when = await BookAsync(page, "Jordan Ellis", "jordan@example.test");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Manage your appointment" }).ClickAsync();
+            await PageUrls.ExpectAsync(page, "**/book/manage/*");
+            var cancel = page.GetByRole(AriaRole.Link, new() { Name = "Cancel appointment" });
+
+            // The confirmation says what would be cancelled; going back (by its link or the browser's) keeps it.
+            await cancel.ClickAsync();
+            await PageUrls.ExpectAsync(page, "**/book/manage/*/cancel");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Cancel this appointment?");
+            var summary = page.Locator("[data-testid=appointment-summary]");
+            await Expect(summary).ToContainTextAsync("Video consultation");
+            await Expect(summary).ToContainTextAsync(when);
+            await Expect(summary).ToContainTextAsync("Europe/London");
+            await Expect(summary).ToContainTextAsync("Dr Kim");
+            await page.GetByRole(AriaRole.Link, new() { Name = "No, keep my appointment" }).ClickAsync();
+            await PageUrls.ExpectAwayFromAsync(page, "/cancel");
+            await Expect(page.Locator("[data-testid=appointment-status]")).ToHaveTextAsync("Confirmed");
+            await cancel.ClickAsync();
+            await PageUrls.ExpectAsync(page, "**/book/manage/*/cancel");
+            await page.GoBackAsync();
+            await PageUrls.ExpectAwayFromAsync(page, "/cancel");
+            await page.ReloadAsync();
+            await Expect(page.Locator("[data-testid=appointment-status]")).ToHaveTextAsync("Confirmed");
+
+            // Confirmed without a reason, which is the patient's to give or not.
+            await cancel.ClickAsync();
+            await PageUrls.ExpectAsync(page, "**/book/manage/*/cancel");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel appointment" }).ClickAsync();
+            await PageUrls.ExpectAwayFromAsync(page, "/cancel");
+            await Expect(page.Locator("[data-testid=appointment-status]")).ToHaveTextAsync("Cancelled");
+            await Expect(page.Locator("[role=status]")).ToContainTextAsync("Your appointment is cancelled");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cancel appointment" })).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
+    public async Task LetAVisitorWithoutJavaScriptChooseADayAZoneAndATimeAndBook()
+    {
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        var picker = new SlotPickerPage(page);
+
+        await picker.OpenAsync(fixture.PathBase);
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("JavaScript");
+        var day = picker.MarkedDays.Nth(1);
+        var key = (await day.GetAttributeAsync("data-day"))!;
+        await day.ClickAsync();
+        await PageUrls.ExpectAsync(page, $"**day={key}*");
+        await Expect(picker.SelectedDay).ToHaveAttributeAsync("data-day", key);
+
+        await page.GetByLabel("Your time zone").SelectOptionAsync("America/New_York");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show times" }).ClickAsync();
+        await PageUrls.ExpectAsync(page, "**tz=America%2FNew_York*");
+        await Expect(picker.ZoneLabel).ToContainTextAsync("America/New York");
+        var shown = (await picker.SelectedDay.GetAttributeAsync("data-day"))!;
+        var expected = (await fixture.SlotsAsync($"tz=America%2FNew_York&from={shown}&to={shown}")).Slots.Select(s => s.Start).Distinct().ToList();
+        Assert.Equal(expected, await picker.Times.EvaluateAllAsync<string[]>("times => times.map(t => t.dataset.start)"));
+
+        await picker.Times.First.ClickAsync();
+        await PageUrls.ExpectAsync(page, "**/details?*tz=America%2FNew_York*");
+        await page.GetByLabel("Full name").FillAsync("Noor Script");
+        await page.GetByLabel("E-mail").FillAsync("noor@example.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
+        await PageUrls.ExpectAsync(page, "**/book/confirmation/*");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Your appointment is booked");
+        await Expect(page.Locator("[data-testid=appointment-summary]")).ToContainTextAsync("America/New York");
     }
 
     [Fact]
@@ -90,7 +172,7 @@ public sealed class BookingInBrowserShould(BookingBrowserFixture fixture) : ICla
     {
         await page.GotoAsync($"{fixture.PathBase}/book");
         await page.GetByRole(AriaRole.Link, new() { Name = "Choose Video consultation" }).ClickAsync();
-        await Expect(page.GetByLabel("Times shown in")).ToHaveValueAsync("Europe/London");
+        await Expect(page.Locator("[data-testid=zone-label]")).ToContainTextAsync("Europe/London");
         await page.Locator("a.slot").First.ClickAsync();
 
         await PageUrls.ExpectAsync(page, "**/details?*");

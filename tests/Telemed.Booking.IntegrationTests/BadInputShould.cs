@@ -51,6 +51,12 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
     [InlineData("service={consultation}&tz={long:5000}", HttpStatusCode.BadRequest)]
     [InlineData("service={consultation}&duration=-30", HttpStatusCode.BadRequest)]
     [InlineData("service={consultation}&duration=99999999999", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&month=2026-13", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&month=2026-1", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&month=1999-12", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&month=2026-12-01", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&month=2026-12&from=2026-12-01", HttpStatusCode.BadRequest)]
+    [InlineData("service={consultation}&month={long:3000}", HttpStatusCode.BadRequest)]
     [InlineData("service={unknown}", HttpStatusCode.NotFound)]
     [InlineData("service={otherConsultation}", HttpStatusCode.NotFound)]
     [InlineData("service={consultation}&host={otherHost}", HttpStatusCode.NotFound)]
@@ -164,14 +170,29 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
     [InlineData("from=2026-02-30", "From", "from today")]
     [InlineData("duration=17", "Duration", "offered for 30, 60 minutes")]
     [InlineData("duration=99999999999", "Duration", "offered for 30, 60 minutes")]
+    [InlineData("month=2026-13", "Month", "month in the link is not valid")]
+    [InlineData("month=December", "Month", "month in the link is not valid")]
+    [InlineData("month=2001-01", "Month", "Times can be booked from")]
+    [InlineData("month=2099-01", "Month", "Times can be booked from")]
+    [InlineData("day=2026-02-30", "Day", "day in the link is not valid")]
+    [InlineData("day=2001-01-01", "Day", "Times can be booked from")]
+    [InlineData("day=2099-01-01", "Day", "Times can be booked from")]
+    [InlineData("from=2099-01-01", "From", "Times can be booked from")]
     public async Task ShowThePickerWithANoteBesideAFieldTheLinkGotWrong(string query, string field, string message)
     {
-        var page = await Host.CreateClient().GetPageAsync($"{Clinic.PathBase}/book/{Clinic.Consultation}?{query}");
+        var client = Host.CreateClient();
+        var plain = (await client.GetPageAsync($"{Clinic.PathBase}/book/{Clinic.Consultation}")).QuerySelector("#slot-picker")!;
+
+        var page = await client.GetPageAsync($"{Clinic.PathBase}/book/{Clinic.Consultation}?{query}");
 
         Assert.Contains(message, page.FieldError(field));
         var picker = page.QuerySelector("#slot-picker")!;
-        Assert.Equal("", picker.GetAttribute("data-from") ?? "");
+        Assert.Equal(plain.GetAttribute("data-month"), picker.GetAttribute("data-month"));
+        Assert.Equal(plain.GetAttribute("data-day"), picker.GetAttribute("data-day"));
         Assert.Equal("Europe/London", page.QuerySelector("#tz option[selected]")!.GetAttribute("value"));
+        var described = field is "Tz" or "Duration" ? page.QuerySelector($"#{field.ToLowerInvariant()}")! : page.QuerySelector("#month-grid")!;
+        Assert.Contains($"{field.ToLowerInvariant()}-error", described.GetAttribute("aria-describedby"));
+        Assert.NotNull(page.QuerySelector($"#{field.ToLowerInvariant()}-error[data-valmsg-for='{field}']"));
     }
 
     [Theory]
@@ -195,24 +216,33 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{OtherClinic.PathBase}/book/manage/{token}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Clinic.PathBase}/book/manage/{token}")).StatusCode);
-        var cancel = await BookingForms.PostAsync(client, Clinic.PathBase, $"{Clinic.PathBase}/book/manage/{token}?handler=Cancel",
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Clinic.PathBase}/book/manage/{token}/cancel")).StatusCode);
+        var cancel = await BookingForms.PostAsync(client, Clinic.PathBase, $"{Clinic.PathBase}/book/manage/{token}/cancel",
             new Dictionary<string, string> { ["Reason"] = "not mine" });
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
         Assert.Equal("confirmed", (await Appointments.FindByTokenAsync(Host, OtherClinic, token)).Status);
     }
 
     [Fact]
-    public async Task AskForAReasonBeforeCancelling()
+    public async Task LetAPatientCancelWithoutAReasonButNotWithAnOverlongOne()
     {
         var client = Host.CreateClient();
         var slot = (await Clinic.SlotsAsync(client, Clinic.Consultation)).Slots[1];
         var token = await BookingForms.BookOkAsync(client, Clinic.DetailsUrl(Clinic.Consultation, "any", slot.Start));
-        var url = $"{Clinic.PathBase}/book/manage/{token}";
+        var url = $"{Clinic.PathBase}/book/manage/{token}/cancel";
 
-        var response = await client.SubmitFormAsync(await client.GetPageAsync(url), url, new Dictionary<string, string> { ["Reason"] = "" }, handler: "Cancel", formSelector: "main form[method=post]");
+        var tooLong = await client.SubmitFormAsync(await client.GetPageAsync(url), url, new Dictionary<string, string> { ["Reason"] = new string('a', 501) }, formSelector: "main form[method=post]");
+        var page = Html.Parse(await tooLong.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        Assert.Contains("500 characters", page.FieldError("Reason"));
+        Assert.Equal("true", page.QuerySelector("#Reason")!.GetAttribute("aria-invalid"));
+        Assert.Contains("reason-error", page.QuerySelector("#Reason")!.GetAttribute("aria-describedby"));
+        Assert.Equal("confirmed", (await Appointments.FindByTokenAsync(Host, Clinic, token)).Status);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("tell the clinic why", Html.Parse(await response.Content.ReadAsStringAsync()).FieldError("Reason"));
+        var withoutReason = await client.SubmitFormAsync(await client.GetPageAsync(url), url, new Dictionary<string, string> { ["Reason"] = " " }, formSelector: "main form[method=post]");
+        Assert.Equal(HttpStatusCode.Redirect, withoutReason.StatusCode);
+        var cancelled = await Appointments.FindByTokenAsync(Host, Clinic, token);
+        Assert.Equal(("cancelled", null, "patient"), (cancelled.Status, cancelled.CancellationReason, cancelled.CancelledBy));
     }
 
     private string Fill(string text) => text

@@ -1,4 +1,5 @@
 using System.Net;
+using Telemed.Booking.Services;
 using Telemed.Core.Clinic;
 
 namespace Telemed.Booking.IntegrationTests;
@@ -59,8 +60,16 @@ public sealed class BookingFlowShould(HostFixture fixture) : IClassFixture<HostF
         Assert.Contains(free.Slots, s => s.Start == slots[0].Start);
 
         var manage = await client.GetPageAsync(manageUrl);
-        var cancelled = await client.SubmitFormAsync(manage, manageUrl, new Dictionary<string, string> { ["Reason"] = "Feeling better" }, handler: "Cancel", formSelector: "main form[method=post]");
+        var cancelUrl = manage.QuerySelector("a[data-testid=cancel]")!.GetAttribute("href")!;
+        var confirm = await client.GetPageAsync(cancelUrl);
+        Assert.Equal("confirmed", (await Appointments.FindByTokenAsync(Host, clinic, token)).Status);
+        var summary = confirm.QuerySelector("[data-testid=appointment-summary]")!.TextContent;
+        Assert.Contains("Dr One", summary);
+        Assert.Contains("Consultation", summary);
+        Assert.Contains(TimeText.Range(DateTimeOffset.Parse(slots[3].Start), DateTimeOffset.Parse(slots[3].End), "America/New_York") + " (America/New York)", summary);
+        var cancelled = await client.SubmitFormAsync(confirm, cancelUrl, new Dictionary<string, string> { ["Reason"] = "Feeling better" }, formSelector: "main form[method=post]");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(manageUrl, cancelled.Headers.Location!.ToString());
         var page = await client.GetPageAsync(manageUrl);
         Assert.Equal("cancelled", page.QuerySelector("[data-testid=appointment-status] [data-status]")!.GetAttribute("data-status"));
         Assert.Null(page.QuerySelector("[data-testid=reschedule]"));
@@ -79,9 +88,12 @@ public sealed class BookingFlowShould(HostFixture fixture) : IClassFixture<HostF
 
         var manage = await client.GetPageAsync(manageUrl);
         Assert.Contains("up to 30 days before", manage.QuerySelector(".alert-info")!.TextContent);
-        Assert.Null(manage.QuerySelector("form[action*=Cancel]"));
+        Assert.Null(manage.QuerySelector("[data-testid=cancel]"));
+        var confirm = await client.GetPageAsync($"{manageUrl}/cancel");
+        Assert.Contains("up to 30 days before", confirm.QuerySelector("[data-testid=manage-error]")!.TextContent);
+        Assert.Null(confirm.QuerySelector("main form[method=post]"));
 
-        var forced = await BookingForms.PostAsync(client, clinic.PathBase, $"{manageUrl}?handler=Cancel", new Dictionary<string, string> { ["Reason"] = "try anyway" });
+        var forced = await BookingForms.PostAsync(client, clinic.PathBase, $"{manageUrl}/cancel", new Dictionary<string, string> { ["Reason"] = "try anyway" });
         Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
         Assert.Equal("confirmed", (await Appointments.FindByTokenAsync(Host, clinic, token)).Status);
     }

@@ -26,7 +26,9 @@ public sealed class ContentSecurityPolicyShould(ContentSecurityPolicyShould.Demo
             await page.GotoAsync("/c/demo/book");
             await page.GetByRole(AriaRole.Link, new() { Name = "Choose In-clinic check-up" }).ClickAsync();
             await page.Locator("a.slot").First.WaitForAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Later" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Next month" }).ClickAsync();
+            await Microsoft.Playwright.Assertions.Expect(page.Locator("#month-grid")).Not.ToHaveAttributeAsync("aria-busy", "true");
+            await page.Locator("#month-grid a.calendar-day").Last.ClickAsync();
             await page.Locator("a.slot").First.ClickAsync();
             await PageUrls.ExpectAsync(page, "**/details?*");
             await page.GetByLabel("Full name").FillAsync("Morgan Price");

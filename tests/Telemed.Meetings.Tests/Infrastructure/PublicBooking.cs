@@ -43,8 +43,9 @@ public sealed class PublicBooking(TestHost host, FakeClinic clinic)
 
     public async Task CancelAsync(string manageUrl)
     {
-        var cancelled = await _browser.SubmitFormAsync(await _browser.GetPageAsync(manageUrl), manageUrl,
-            new Dictionary<string, string> { ["Reason"] = "Feeling better" }, handler: "Cancel");
+        var confirmUrl = $"{manageUrl}/cancel";
+        var cancelled = await _browser.SubmitFormAsync(await _browser.GetPageAsync(confirmUrl), confirmUrl,
+            new Dictionary<string, string> { ["Reason"] = "Feeling better" }, formSelector: "main form[method=post]");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
     }
 

@@ -31,7 +31,7 @@ public static class BookingEndpoints
     {
         endpoints.MapGet("/booking/slots", GetSlotsAsync)
             .WithName("BookingSlots")
-            .WithSummary("Free slots of a service, with one host or any, between two dates in the visitor's zone")
+            .WithSummary("Free slots of a service, with one host or any, between two dates (or in one month) in the visitor's zone")
             .WithTags("Booking")
             .AllowAnonymous()
             .RequireRateLimiting(CoreStartup.PublicRateLimit);
@@ -45,7 +45,7 @@ public static class BookingEndpoints
     }
 
     public static async Task<Results<Ok<SlotsResponse>, ValidationProblem, ProblemHttpResult>> GetSlotsAsync(
-        string? service, string? host, string? from, string? to, string? tz, string? duration,
+        string? service, string? host, string? from, string? to, string? month, string? tz, string? duration,
         BookingDb db, SlotFinder finder, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -64,7 +64,9 @@ public static class BookingEndpoints
             errors["tz"] = ["Give an IANA time zone such as Europe/London."];
         }
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(finder.Now, zone).DateTime);
-        var (first, last) = TimeInput.ReadDays(from, to, today, DefaultDays, errors);
+        var (first, last) = string.IsNullOrEmpty(month)
+            ? TimeInput.ReadDays(from, to, today, DefaultDays, errors)
+            : ReadMonth(month, from, to, today, errors);
         int? minutes = null;
         if (!string.IsNullOrEmpty(duration))
         {
@@ -101,6 +103,22 @@ public static class BookingEndpoints
             slots.Select(s => new SlotJson(
                 VisitorTime.ToIso8601(s.Slot.Start, zone), VisitorTime.ToIso8601(s.Slot.End, zone),
                 s.Host.Id, s.Host.DisplayName, s.Slot.SeatsLeft)).ToList()));
+    }
+
+    /// <summary>The days of <paramref name="month"/> (yyyy-MM), which the month calendar asks for instead of 'from' and 'to'.</summary>
+    private static (DateOnly First, DateOnly Last) ReadMonth(string month, string? from, string? to, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        if (!string.IsNullOrEmpty(from) || !string.IsNullOrEmpty(to))
+        {
+            errors["month"] = ["Give either 'month' or 'from' and 'to', not both."];
+            return (today, today);
+        }
+        if (!TimeInput.TryReadMonth(month, out var first))
+        {
+            errors["month"] = [TimeInput.MonthMessage];
+            return (today, today);
+        }
+        return (first, first.AddMonths(1).AddDays(-1));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCalendarFileAsync(

@@ -17,19 +17,31 @@ public sealed class AppointmentActions(BookingDb db, AppointmentEvents events, T
         {
             return BookingResult.Fail(BookingFailure.Invalid, $"Please give a reason (at most {MaxReasonLength} characters).");
         }
+        return await CancelWithAsync(appointmentId, reason.Trim(), by, enforceNotice, cancellationToken);
+    }
 
-        return await ChangeAsync(appointmentId, AppointmentChange.Cancelled, cancellationToken, (appointment, service) =>
+    /// <summary>The patient's own cancel, within the service's notice; saying why is up to them.</summary>
+    public async Task<BookingResult> CancelForPatientAsync(Guid appointmentId, string? reason, CancellationToken cancellationToken)
+    {
+        if (reason?.Length > MaxReasonLength)
+        {
+            return BookingResult.Fail(BookingFailure.Invalid, $"Please keep the reason to {MaxReasonLength} characters.");
+        }
+        return await CancelWithAsync(appointmentId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), "patient", enforceNotice: true, cancellationToken);
+    }
+
+    private Task<BookingResult> CancelWithAsync(Guid appointmentId, string? reason, string by, bool enforceNotice, CancellationToken cancellationToken) =>
+        ChangeAsync(appointmentId, AppointmentChange.Cancelled, cancellationToken, (appointment, service) =>
         {
             if (AppointmentRules.CannotChange(appointment, service, clock.GetUtcNow(), enforceNotice) is { } refused)
             {
                 return refused;
             }
             appointment.Status = AppointmentStatus.Cancelled;
-            appointment.CancellationReason = reason.Trim();
+            appointment.CancellationReason = reason;
             appointment.CancelledBy = by;
             return null;
         });
-    }
 
     public Task<BookingResult> RecordOutcomeAsync(Guid appointmentId, bool attended, CancellationToken cancellationToken) =>
         ChangeAsync(appointmentId, attended ? AppointmentChange.Completed : AppointmentChange.NoShow, cancellationToken, (appointment, _) =>

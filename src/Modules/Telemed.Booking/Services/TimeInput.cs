@@ -21,10 +21,12 @@ public static class TimeInput
     public static readonly DateOnly LastDay = new(2100, 12, 31);
 
     public const string DayMessage = "Give a date as yyyy-MM-dd, from 2000-01-01 to 2100-12-31.";
+    public const string MonthMessage = "Give a month as yyyy-MM, from 2000-01 to 2100-12.";
     public const string InstantMessage = "Give a time such as 2026-03-08T10:00:00+01:00, from the year 2000 to 2100.";
     public static readonly string RangeMessage = $"'to' must be on or after 'from', at most {MaxDays} days in all.";
 
     private const string DayFormat = "yyyy-MM-dd";
+    private const string MonthFormat = "yyyy-MM";
 
     /// <summary>ISO 8601 as the picker and the pages write it; a missing offset is UTC.</summary>
     private static readonly string[] InstantFormats =
@@ -40,6 +42,19 @@ public static class TimeInput
             && DateOnly.TryParseExact(text, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
             && IsInRange(day);
     }
+
+    /// <summary>A month written yyyy-MM, within the limits; <paramref name="firstDay"/> is its first day.</summary>
+    public static bool TryReadMonth(string? text, out DateOnly firstDay)
+    {
+        firstDay = default;
+        return text is { Length: 7 }
+            && DateOnly.TryParseExact(text, MonthFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out firstDay)
+            && IsInRange(firstDay);
+    }
+
+    public static string MonthText(DateOnly month) => month.ToString(MonthFormat, CultureInfo.InvariantCulture);
+
+    public static string DayText(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 
     /// <summary>An instant in ISO 8601 whose UTC day is within the limits.</summary>
     public static bool TryReadInstant(string? text, out DateTimeOffset instant)

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,44 +6,16 @@ using Telemed.Core;
 
 namespace Telemed.Booking.Pages.Booking;
 
-/// <summary>The patient's own page for one appointment: reschedule or cancel within the notice rules.</summary>
+/// <summary>The patient's own page for one appointment: reschedule, or go on to cancel it (CancelAppointment), within the notice rules.</summary>
 [EnableRateLimiting(CoreStartup.PublicRateLimit)]
-public sealed class ManageModel(ManageLinks links, AppointmentQueries appointments, AppointmentActions actions, MeetingLookup meetings, TimeProvider clock)
+public sealed class ManageModel(ManageLinks links, AppointmentQueries appointments, MeetingLookup meetings, TimeProvider clock)
     : ManagedAppointmentModel(links, appointments)
 {
-    [BindProperty]
-    [Required(ErrorMessage = "Please tell the clinic why you are cancelling.")]
-    [StringLength(AppointmentActions.MaxReasonLength, ErrorMessage = "Please keep the reason to 500 characters.")]
-    public string? Reason { get; set; }
-
     public bool MayChange { get; private set; }
     public string? WhyNot { get; private set; }
-    public string? Refusal { get; private set; }
     public JoinView Join { get; private set; } = new(false, false, null, null, "");
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? await ShowAsync();
-
-    public async Task<IActionResult> OnPostCancelAsync()
-    {
-        if (await LoadAsync() is { } problem)
-        {
-            return problem;
-        }
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await ShowAsync();
-        }
-        var result = await actions.CancelAsync(Row.Appointment.Id, Reason!, "patient", enforceNotice: true, HttpContext.RequestAborted);
-        if (!result.Succeeded)
-        {
-            Refusal = result.Message;
-            Response.StatusCode = result.StatusCode;
-            return await ShowAsync();
-        }
-        TempData["Status"] = "Your appointment is cancelled. The clinic has been told.";
-        return Redirect(ManageUrl);
-    }
 
     private async Task<PageResult> ShowAsync()
     {

@@ -1,8 +1,10 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Telemed.Booking.Availability;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
 using Telemed.Booking.Services;
@@ -11,7 +13,10 @@ using Telemed.Core.Tenancy;
 
 namespace Telemed.Booking.Pages.Booking;
 
-/// <summary>Step two: host, length and zone, then the slot picker (which reads /booking/slots).</summary>
+/// <summary>
+/// Step two: host, length and zone, then a month of free times with one day's times listed. The page works as plain
+/// links without JavaScript; slot-picker.js enhances the same markup and reads further months from /booking/slots.
+/// </summary>
 [EnableRateLimiting(CoreStartup.PublicRateLimit)]
 public sealed class PickModel(BookingDb db, SlotFinder finder, ManageLinks links, TenantContext tenantContext) : PageModel
 {
@@ -19,6 +24,14 @@ public sealed class PickModel(BookingDb db, SlotFinder finder, ManageLinks links
     [BindProperty(SupportsGet = true)] public string Host { get; set; } = "any";
     [BindProperty(SupportsGet = true)] public int? Duration { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tz { get; set; }
+
+    /// <summary>The month to show, yyyy-MM.</summary>
+    [BindProperty(SupportsGet = true)] public string? Month { get; set; }
+
+    /// <summary>The day whose times are listed, yyyy-MM-dd.</summary>
+    [BindProperty(SupportsGet = true)] public string? Day { get; set; }
+
+    /// <summary>The first day of the week picker this page replaced; old links still open on that day.</summary>
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
 
     /// <summary>A manage-link token when the patient is moving an existing appointment.</summary>
@@ -27,6 +40,22 @@ public sealed class PickModel(BookingDb db, SlotFinder finder, ManageLinks links
     public Service Service { get; private set; } = null!;
     public IReadOnlyList<HostProfile> Hosts { get; private set; } = [];
     public Appointment? Rescheduling { get; private set; }
+    public SlotMonth Calendar { get; private set; } = null!;
+    public IReadOnlyList<TimeChoice> Times { get; private set; } = [];
+    public ZoneChoice Zone { get; private set; } = null!;
+    public IReadOnlyList<ZoneChoice> Zones { get; private set; } = [];
+
+    /// <summary>Whether the link named the zone (else the browser's own zone may replace the clinic's).</summary>
+    public bool ZoneFromLink { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The first and last days with bookable times, in the visitor's zone.</summary>
+    public DateOnly Today { get; private set; }
+    public DateOnly LastDay { get; private set; }
+
+    public DateOnly? PreviousMonth => Calendar.Month > FirstOfMonth(Today) ? Calendar.Month.AddMonths(-1) : null;
+    public DateOnly? NextMonth => Calendar.Month < FirstOfMonth(LastDay) ? Calendar.Month.AddMonths(1) : null;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -57,13 +86,64 @@ public sealed class PickModel(BookingDb db, SlotFinder finder, ManageLinks links
             Host = "any";
         }
         ReadDuration(service);
-        ReadZone();
-        ReadFrom();
+        var zone = ReadZone();
+        var now = Now = finder.Now;
+        Today = DateOnly.FromDateTime(VisitorTime.InZone(now, zone).DateTime);
+        LastDay = DateOnly.FromDateTime(VisitorTime.InZone(now.AddDays(service.HorizonDays), zone).DateTime);
+
+        var wanted = ReadDay();
+        var month = ReadMonth(wanted);
+        Calendar = await LoadMonthAsync(month ?? FirstOfMonth(Today), wanted, zone, cancellationToken);
+        if (month is null && !Calendar.HasTimes && NextMonth is { } next)
+        {
+            // Late in a month with nothing left, open on the next one rather than an empty grid.
+            Calendar = await LoadMonthAsync(next, null, zone, cancellationToken);
+        }
+        Times = Calendar.SelectedSlots.Select(slot => ToChoice(slot, zone)).ToList();
+        var shownAt = Calendar.Selected is { } day ? VisitorTime.DaysToUtc(day, day, zone).From : now;
+        Zone = ZoneChoices.For(zone, shownAt);
+        Zones = ZoneChoices.All(shownAt);
         return Page();
     }
 
-    // A link with a length, zone or week that does not make sense still shows the picker: with the
-    // service's shortest length, the clinic's zone or this week, and a note beside the field.
+    /// <summary>This page with the current host, length, zone and change token, and one more parameter.</summary>
+    public string PageHref(string name, string value)
+    {
+        var query = Rescheduling is null
+            ? Query(("host", Host), ("duration", Duration?.ToString(CultureInfo.InvariantCulture)), ("tz", Tz), (name, value))
+            : Query(("change", Change), ("tz", Tz), (name, value));
+        return $"{Request.PathBase}{Request.Path}{query}";
+    }
+
+    private TimeChoice ToChoice(HostSlot slot, TimeZoneInfo zone)
+    {
+        var start = VisitorTime.ToIso8601(slot.Slot.Start, zone);
+        var href = Rescheduling is null
+            ? $"{Request.PathBase}/book/{Service.Id}/details" + Query(
+                ("host", Host == "any" ? "any" : slot.Host.Id.ToString()), ("start", start),
+                ("duration", Duration?.ToString(CultureInfo.InvariantCulture)), ("tz", Tz))
+            : $"{Request.PathBase}/book/manage/{Uri.EscapeDataString(Change!)}/reschedule" + Query(("start", start), ("tz", Tz));
+        return new TimeChoice(start, start[11..16], Host == "any" ? null : slot.Host.DisplayName,
+            Service.IsGroup ? slot.Slot.SeatsLeft : null, href);
+    }
+
+    private async Task<SlotMonth> LoadMonthAsync(DateOnly month, DateOnly? wanted, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var hosts = Host == "any" ? Hosts : Hosts.Where(h => h.Id.ToString() == Host).ToList();
+        var range = VisitorTime.DaysToUtc(month, month.AddMonths(1).AddDays(-1), zone);
+        var slots = await finder.FindAsync(Service, hosts, Duration!.Value, range, cancellationToken);
+        return SlotMonth.Build(month, slots, Host == "any", zone, Today, wanted);
+    }
+
+    private static QueryString Query(params (string Name, string? Value)[] pairs) =>
+        QueryString.Create(pairs.Select(pair => new KeyValuePair<string, string?>(pair.Name, pair.Value)));
+
+    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
+
+    private static string Long(DateOnly day) => day.ToString("d MMMM yyyy", CalendarDay.English);
+
+    // A link with a length, zone, month or day that does not make sense still shows the picker: with the service's
+    // shortest length, the clinic's zone or the first month with times, and a note beside the field.
 
     private void ReadDuration(Service service)
     {
@@ -76,34 +156,66 @@ public sealed class PickModel(BookingDb db, SlotFinder finder, ManageLinks links
         }
     }
 
-    private void ReadZone()
+    private TimeZoneInfo ReadZone()
     {
         if (VisitorZones.TryFind(Tz, out var zone))
         {
             Tz = zone.Id;
-            return;
+            ZoneFromLink = true;
+            return zone;
         }
         if (!string.IsNullOrEmpty(Tz))
         {
             ModelState.AddModelError(nameof(Tz), $"The time zone in the link is not known; times are shown in {tenantContext.Required.TimeZone}. Choose yours from the list.");
         }
         Tz = tenantContext.Required.TimeZone;
+        VisitorZones.TryFind(Tz, out zone);
+        return zone;
     }
 
-    private void ReadFrom()
+    /// <summary>The day asked for (or the old picker's first day), when it is a real day within the booking window.</summary>
+    private DateOnly? ReadDay()
     {
-        if (string.IsNullOrEmpty(From))
+        var (field, text) = string.IsNullOrEmpty(Day) ? (nameof(From), From) : (nameof(Day), Day);
+        if (string.IsNullOrEmpty(text))
         {
-            From = null;
+            return null;
         }
-        else if (TimeInput.TryReadDay(From, out var from))
+        if (!TimeInput.TryReadDay(text, out var day))
         {
-            From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            ModelState.AddModelError(field, field == nameof(From)
+                ? $"The first day in the link is not valid; times are shown from today. {TimeInput.DayMessage}"
+                : $"The day in the link is not valid; showing the first day with free times. {TimeInput.DayMessage}");
+            return null;
         }
-        else
+        if (day < Today || day > LastDay)
         {
-            ModelState.AddModelError(nameof(From), $"The first day in the link is not valid; times are shown from today. {TimeInput.DayMessage}");
-            From = null;
+            ModelState.AddModelError(field, $"Times can be booked from {Long(Today)} to {Long(LastDay)}; showing the first day with free times.");
+            return null;
         }
+        return day;
+    }
+
+    private DateOnly? ReadMonth(DateOnly? wanted)
+    {
+        if (wanted is { } day)
+        {
+            return FirstOfMonth(day);
+        }
+        if (string.IsNullOrEmpty(Month))
+        {
+            return null;
+        }
+        if (!TimeInput.TryReadMonth(Month, out var month))
+        {
+            ModelState.AddModelError(nameof(Month), $"The month in the link is not valid; showing the first month with free times. {TimeInput.MonthMessage}");
+            return null;
+        }
+        if (month < FirstOfMonth(Today) || month > FirstOfMonth(LastDay))
+        {
+            ModelState.AddModelError(nameof(Month), $"Times can be booked from {Long(Today)} to {Long(LastDay)}; showing the first month with free times.");
+            return null;
+        }
+        return month;
     }
 }
