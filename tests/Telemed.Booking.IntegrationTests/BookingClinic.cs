@@ -32,6 +32,7 @@ public sealed record BookingClinic(Tenant Tenant, Guid Consultation, Guid GroupC
             {
               "name": "booking-tests",
               "steps": [
+                { "step": "settings", "contactPhone": "+44 20 7946 0555", "contactEmail": "desk@clinic.test" },
                 { "step": "users", "users": [
                   { "email": "{{AdminEmail}}", "password": "{{Password}}", "displayName": "Ada Admin", "roles": [ "ClinicAdmin" ] },
                   { "email": "{{HostOneEmail}}", "password": "{{Password}}", "displayName": "Dr One", "roles": [ "Host" ] },

@@ -89,6 +89,10 @@ public sealed class BookingFlowShould(HostFixture fixture) : IClassFixture<HostF
         var manage = await client.GetPageAsync(manageUrl);
         Assert.Contains("up to 30 days before", manage.QuerySelector(".alert-info")!.TextContent);
         Assert.Null(manage.QuerySelector("[data-testid=cancel]"));
+        // Asked to call, the patient gets the clinic's phone and e-mail as links.
+        var contact = manage.QuerySelector(".alert-info [data-testid=clinic-contact]")!;
+        Assert.Equal("tel:+442079460555", contact.QuerySelector("a[href^='tel:']")!.GetAttribute("href"));
+        Assert.Equal("mailto:desk@clinic.test", contact.QuerySelector("a[href^='mailto:']")!.GetAttribute("href"));
         var confirm = await client.GetPageAsync($"{manageUrl}/cancel");
         Assert.Contains("up to 30 days before", confirm.QuerySelector("[data-testid=manage-error]")!.TextContent);
         Assert.Null(confirm.QuerySelector("main form[method=post]"));

@@ -17,6 +17,7 @@ public sealed class ClinicSignupShould(HostAndBrowserFixture fixture) : IClassFi
         await page.GetByLabel("Clinic name").FillAsync("Harbour Family Practice");
         await page.GetByLabel("Web address").FillAsync(slug);
         await page.GetByLabel("Time zone").SelectOptionAsync("America/New_York");
+        await page.GetByLabel("Clinic phone").FillAsync("+44 20 7946 0123");
         await page.GetByLabel("Your name").FillAsync("Jordan Lee");
         await page.GetByLabel("Your e-mail").FillAsync("jordan@harbour.test");
         await page.GetByLabel("Password").FillAsync("Harbour-Pass-1");
@@ -50,6 +51,7 @@ public sealed class ClinicSignupShould(HostAndBrowserFixture fixture) : IClassFi
         await page.GotoAsync("/signup");
         await page.GetByLabel("Clinic name").FillAsync("Sneaky");
         await page.GetByLabel("Web address").FillAsync("admin");
+        await page.GetByLabel("Clinic phone").FillAsync("+44 20 7946 0999");
         await page.GetByLabel("Your name").FillAsync("Sam");
         await page.GetByLabel("Your e-mail").FillAsync("sam@sneaky.test");
         await page.GetByLabel("Password").FillAsync("Sneaky-Pass-1");

@@ -73,6 +73,23 @@ public sealed class SignupShould(HostFixture fixture) : IClassFixture<HostFixtur
         var admin = await Clinics.SignInAsync(Host, $"/c/{slug}", "founder@new.test", "Founder-Pass-1");
         var dashboard = await admin.GetPageAsync($"/c/{slug}/admin");
         Assert.Equal("Dashboard", dashboard.QuerySelector("h1")!.TextContent.Trim());
+
+        // The phone given at sign-up is the clinic's, as a link patients can tap.
+        var home = await Host.CreateClient().GetPageAsync($"/c/{slug}/");
+        var phone = home.QuerySelector("[data-testid=clinic-contact] a[href^='tel:']")!;
+        Assert.Equal("+33 1 42 68 53 00", phone.TextContent);
+        Assert.Equal("tel:+33142685300", phone.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("", "Enter the clinic's phone number.")]
+    [InlineData("call me maybe", "Enter a valid phone number.")]
+    public async Task AskForTheClinicsPhone(string phone, string message)
+    {
+        var slug = $"phone-{Guid.NewGuid():N}"[..15];
+        var (_, page) = await SubmitAsync(slug: slug, phone: phone);
+        Assert.Equal(message, page.FieldError("Input.ClinicPhone"));
+        Assert.Null(await Host.GetRequiredService<ITenantStore>().FindBySlugAsync(slug));
     }
 
     [Theory]
@@ -114,7 +131,7 @@ public sealed class SignupShould(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     private async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> SubmitAsync(
-        string? slug = null, string email = "founder@new.test", string password = "Founder-Pass-1", string timeZone = "Europe/Paris")
+        string? slug = null, string email = "founder@new.test", string password = "Founder-Pass-1", string timeZone = "Europe/Paris", string phone = "+33 1 42 68 53 00")
     {
         var client = Host.CreateClient();
         var form = await client.GetPageAsync("/signup");
@@ -123,6 +140,7 @@ public sealed class SignupShould(HostFixture fixture) : IClassFixture<HostFixtur
             ["Input.ClinicName"] = "New Clinic",
             ["Input.Slug"] = slug ?? $"new-{Guid.NewGuid():N}"[..12],
             ["Input.TimeZone"] = timeZone,
+            ["Input.ClinicPhone"] = phone,
             ["Input.AdminName"] = "Founder",
             ["Input.AdminEmail"] = email,
             ["Input.Password"] = password,

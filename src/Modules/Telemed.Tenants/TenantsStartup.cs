@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Telemed.Core.Clinic;
 using Telemed.Core.Data;
 using Telemed.Core.Hosting;
 using Telemed.Core.Modules;
@@ -24,6 +25,7 @@ public sealed class TenantsStartup : ModuleStartup
         services.AddSingleton<RecipeFiles>();
         services.AddSingleton<TenantProvisioner>();
         services.AddScoped<ClinicSettingsStore>();
+        services.AddScoped<IClinicContact, ClinicContact>();
         services.AddSingleton<IRecipeStep, SettingsRecipeStep>();
         services.AddSingleton<IStartupTask, PlatformSeeder>();
         services.AddHostedService<WelcomeBanner>();

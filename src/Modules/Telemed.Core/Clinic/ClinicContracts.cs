@@ -84,3 +84,16 @@ public interface IMeetingDetailsTemplates
 {
     Task<(string Topic, string Agenda)> RenderAsync(AppointmentChanged appointment, CancellationToken cancellationToken);
 }
+
+/// <summary>How patients reach the clinic; either may be missing.</summary>
+public sealed record ClinicContactDetails(string? Phone, string? Email)
+{
+    /// <summary>The phone as a <c>tel:</c> address: digits and a leading +, nothing else.</summary>
+    public string? PhoneLink => Phone is null ? null : "tel:" + (Phone.TrimStart().StartsWith('+') ? "+" : "") + string.Concat(Phone.Where(char.IsAsciiDigit));
+}
+
+/// <summary>The clinic's contact details for patient pages and messages; provided by the tenants module.</summary>
+public interface IClinicContact
+{
+    Task<ClinicContactDetails> GetAsync(CancellationToken cancellationToken = default);
+}

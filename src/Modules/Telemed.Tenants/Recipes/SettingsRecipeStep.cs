@@ -24,5 +24,16 @@ public sealed class SettingsRecipeStep : IRecipeStep
     public Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken) =>
         context.Services.GetRequiredService<ClinicSettingsStore>().SaveAsync(Read(context.Step), cancellationToken);
 
-    private static ClinicSettings Read(JsonElement step) => step.Deserialize<ClinicSettings>(Json) ?? new ClinicSettings();
+    // An empty value (an optional recipe parameter left out) is no value.
+    private static ClinicSettings Read(JsonElement step) => step.Deserialize<ClinicSettings>(Json) is { } settings
+        ? settings with
+        {
+            ContactEmail = NullIfBlank(settings.ContactEmail),
+            ContactPhone = NullIfBlank(settings.ContactPhone),
+            WelcomeMessage = NullIfBlank(settings.WelcomeMessage),
+            AccentColor = NullIfBlank(settings.AccentColor),
+        }
+        : new ClinicSettings();
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

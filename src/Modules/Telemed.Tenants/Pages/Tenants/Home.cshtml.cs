@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Telemed.Core.Clinic;
 using Telemed.Core.Tenancy;
 using Telemed.Tenants.Services;
 
@@ -8,6 +9,7 @@ public sealed class HomeModel(TenantContext tenantContext, ClinicSettingsStore s
 {
     public Tenant Tenant => tenantContext.Required;
     public ClinicSettings Settings { get; private set; } = new();
+    public ClinicContactDetails Contact => ClinicContact.From(Settings);
 
     public async Task OnGetAsync()
     {

@@ -53,6 +53,7 @@ public sealed class SignupModel(TenantContext tenantContext, TenantProvisioner p
                 ["adminEmail"] = Input.AdminEmail,
                 ["adminPassword"] = Input.Password,
                 ["adminName"] = Input.AdminName,
+                ["clinicPhone"] = Input.ClinicPhone.Trim(),
             });
             var tenant = await provisioner.ProvisionAsync(recipe, new ClinicRequest(Input.Slug, Input.ClinicName.Trim(), Input.TimeZone), HttpContext.RequestAborted);
             throttle.TryAcquire(SignupBucket, Input.AdminEmail, ClinicsPerAdminPerHour, TimeSpan.FromHours(1));
@@ -83,6 +84,12 @@ public sealed class SignupModel(TenantContext tenantContext, TenantProvisioner p
         [Required(ErrorMessage = "Choose the clinic's time zone.")]
         [Display(Name = "Time zone")]
         public string TimeZone { get; set; } = "Europe/London";
+
+        [Required(ErrorMessage = "Enter the clinic's phone number.")]
+        [Phone(ErrorMessage = "Enter a valid phone number.")]
+        [StringLength(40, ErrorMessage = "Keep the phone number under 40 characters.")]
+        [Display(Name = "Clinic phone")]
+        public string ClinicPhone { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your name.")]
         [StringLength(100)]
