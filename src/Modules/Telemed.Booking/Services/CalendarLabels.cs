@@ -24,6 +24,8 @@ public static class CalendarLabels
             MeetingState.Ended => new("ended", "Video ended"),
             MeetingState.NotApplicable => new("none", "No video link"),
             _ when !appointment.IsConfirmed => new("closed", "Video closed"),
+            // Just booked: the meeting is planned by a job a moment later.
+            _ when entry.HasProvider => new("pending", "Video link pending"),
             _ => new("by-clinic", "Video link from the clinic"),
         };
     }

@@ -15,8 +15,11 @@ public sealed record CalendarScope(TimeZoneInfo Zone, bool IsAdmin, IReadOnlyLis
     public IReadOnlyList<Guid> HostIds => Host is { } one ? [one.Id] : Hosts.Select(h => h.Id).ToList();
 }
 
-/// <summary>An appointment on the calendar, with its video meeting's state when a provider makes one.</summary>
-public sealed record CalendarEntry(AppointmentRow Row, MeetingState? Meeting);
+/// <summary>
+/// An appointment on the calendar, with its video meeting's state; <see cref="HasProvider"/> says whether an installed
+/// module makes its meeting (without one, the clinic sends the link itself).
+/// </summary>
+public sealed record CalendarEntry(AppointmentRow Row, MeetingState? Meeting, bool HasProvider);
 
 /// <summary>The staff calendar's appointments: tenant-scoped by the database, limited to the hosts in the viewer's reach.</summary>
 public sealed class StaffCalendar(BookingDb db, StaffContext staff, MeetingLookup meetings)
@@ -61,7 +64,7 @@ public sealed class StaffCalendar(BookingDb db, StaffContext staff, MeetingLooku
         var found = await query.Take(MaxEntries + 1).ToListAsync(cancellationToken);
         var rows = found.Take(MaxEntries).Select(r => new AppointmentRow(r.appointment, r.service, r.host)).ToList();
         var states = await meetings.StatesAsync(rows.Where(r => r.Appointment.IsConfirmed), cancellationToken);
-        var entries = rows.Select(r => new CalendarEntry(r, states.TryGetValue(r.Appointment.Id, out var state) ? state : null)).ToList();
+        var entries = rows.Select(r => new CalendarEntry(r, states.TryGetValue(r.Appointment.Id, out var state) ? state : null, meetings.HasProviderFor(r.Service))).ToList();
         return (entries, found.Count > MaxEntries);
     }
 }
