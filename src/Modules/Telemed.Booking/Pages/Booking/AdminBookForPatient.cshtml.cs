@@ -127,7 +127,8 @@ public sealed class AdminBookForPatientModel(BookingDb db, StaffContext staff, S
         }
         HostId = ChosenHost?.Id;
 
-        if (Duration is { } minutes && !service.Offers(minutes))
+        // A length carried over from another service in the form is simply replaced; only a posted booking is refused.
+        if (Duration is { } minutes && !service.Offers(minutes) && HttpMethods.IsPost(Request.Method))
         {
             ModelState.AddModelError(nameof(Duration), $"{service.Name} is offered for {string.Join(", ", service.Durations)} minutes; showing {service.Durations.Min()}.");
         }

@@ -106,7 +106,8 @@
     contentHeight: narrow ? 560 : 680,
     allDaySlot: false,
     eventDisplay: 'block',
-    dayMaxEvents: true,
+    // Every appointment stays visible in the month view: the days grow instead of hiding some behind "+ more".
+    dayMaxEvents: false,
     editable: true,
     eventDurationEditable: false,
     events: loadEvents,
