@@ -47,6 +47,26 @@ public sealed class StaffCalendarShould(TwoClinicsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ListTheWeekDayByDayForBrowsersWithoutJavaScript()
+    {
+        var (one, _) = await BookBothHostsAsync("Pat Plain", "Ros Plain");
+        var admin = await SignIn.AsAsync(Host, Clinic, BookingClinic.AdminEmail);
+        var day = Wall(one.StartUtc, "Europe/London")[..10];
+
+        var page = await admin.GetPageAsync($"{Clinic.PathBase}/admin/calendar?date={day}");
+
+        var week = page.QuerySelector("[data-testid=calendar-week]")!;
+        Assert.Equal(7, week.QuerySelectorAll("h3").Length);
+        var item = week.QuerySelector($"[data-appointment-id='{one.Id}']")!;
+        Assert.Contains("Pat Plain", item.TextContent);
+        Assert.Contains("Consultation · Dr One", item.TextContent);
+        Assert.Equal("Confirmed", item.QuerySelector("[data-status]")!.TextContent);
+        Assert.False(string.IsNullOrWhiteSpace(item.QuerySelector("[data-meeting]")!.TextContent));
+        Assert.Equal($"{Clinic.PathBase}/admin/appointments/{one.Id}", item.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(2, week.QuerySelectorAll("a[href*='/admin/calendar?date=']").Length);
+    }
+
+    [Fact]
     public async Task RefuseHostsOutOfReachWithNotFound()
     {
         await BookBothHostsAsync("Hana Hill", "Ivo Ince");
