@@ -38,6 +38,8 @@ public sealed class BookingStartup : ModuleStartup
         services.AddScoped<MeetingLookup>();
         services.AddSingleton<MeetingProviderChoices>();
         services.AddScoped<SlotSuggestions>();
+        services.AddScoped<StaffFreeTimes>();
+        services.AddScoped<StaffCalendar>();
         services.AddScoped<IHostDirectory, HostDirectory>();
         services.AddSingleton<IRecipeStep, ServicesRecipeStep>();
         services.AddSingleton<IRecipeStep, HostsRecipeStep>();
@@ -49,10 +51,15 @@ public sealed class BookingStartup : ModuleStartup
         services.AddPermissions<BookingPermissions>();
         services.AddAdminMenu(
             new AdminMenuItem("Appointments", "/admin/appointments", BookingPermissions.ManageAppointments.Name, 10),
+            new AdminMenuItem("Calendar", "/admin/calendar", BookingPermissions.ManageAppointments.Name, 12),
             new AdminMenuItem("Services", "/admin/services", BookingPermissions.ManageServices.Name, 30),
             new AdminMenuItem("Hosts", "/admin/hosts", BookingPermissions.ManageHosts.Name, 40),
             new AdminMenuItem("My schedule", "/admin/my-schedule", BookingPermissions.EditOwnSchedule.Name, 45));
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => BookingEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        BookingEndpoints.Map(endpoints);
+        CalendarEndpoints.Map(endpoints);
+    }
 }

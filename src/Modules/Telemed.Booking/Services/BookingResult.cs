@@ -42,5 +42,8 @@ public sealed record BookingResult(Appointment? Appointment, BookingFailure Fail
 /// <summary>Who the patient is. Validated by the page before it reaches the service.</summary>
 public sealed record PatientInfo(string Name, string Email, string? Phone, string? TimeZone, string? Notes, Guid? UserId);
 
-/// <summary>A request for one slot: a given host, or any host offering it when <see cref="HostId"/> is null.</summary>
-public sealed record BookingRequest(Guid ServiceId, Guid? HostId, DateTimeOffset Start, int Minutes, PatientInfo Patient);
+/// <summary>
+/// A request for one slot: a given host, or any host offering it when <see cref="HostId"/> is null. Staff
+/// (<see cref="ByStaff"/>) may book inside the service's minimum notice; nobody may book over another booking.
+/// </summary>
+public sealed record BookingRequest(Guid ServiceId, Guid? HostId, DateTimeOffset Start, int Minutes, PatientInfo Patient, bool ByStaff = false);

@@ -30,7 +30,7 @@ public sealed class BookingService(BookingDb db, SlotFinder finder, AppointmentE
         }
 
         var start = request.Start.ToUniversalTime();
-        var (candidates, refusal) = await CandidatesAsync(service, hosts, start, request.Minutes, null, cancellationToken);
+        var (candidates, refusal) = await CandidatesAsync(service, hosts, start, request.Minutes, null, request.ByStaff, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -62,7 +62,10 @@ public sealed class BookingService(BookingDb db, SlotFinder finder, AppointmentE
         return BookingResult.Taken();
     }
 
-    /// <summary>Moves a confirmed appointment to another start with the same host and length.</summary>
+    /// <summary>
+    /// Moves a confirmed appointment to another start with the same host and length. Staff (who do not
+    /// <paramref name="enforceNotice"/>) may also move it to a time inside the service's minimum notice.
+    /// </summary>
     public async Task<BookingResult> RescheduleAsync(Guid appointmentId, DateTimeOffset newStart, string by, bool enforceNotice, CancellationToken cancellationToken)
     {
         newStart = newStart.ToUniversalTime();
@@ -84,7 +87,7 @@ public sealed class BookingService(BookingDb db, SlotFinder finder, AppointmentE
             return BookingResult.Fail(BookingFailure.Invalid, "The appointment is already at this time.");
         }
 
-        var (_, refusal) = await CandidatesAsync(service, [host], newStart, appointment.DurationMinutes, appointment.SlotId, cancellationToken);
+        var (_, refusal) = await CandidatesAsync(service, [host], newStart, appointment.DurationMinutes, appointment.SlotId, !enforceNotice, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -103,7 +106,8 @@ public sealed class BookingService(BookingDb db, SlotFinder finder, AppointmentE
     /// their hours and the booking window, or inside them but already taken.
     /// </summary>
     private async Task<(IReadOnlyList<HostProfile> Hosts, BookingResult? Refusal)> CandidatesAsync(
-        Service service, IReadOnlyList<HostProfile> hosts, DateTimeOffset start, int minutes, Guid? releasingSlot, CancellationToken cancellationToken)
+        Service service, IReadOnlyList<HostProfile> hosts, DateTimeOffset start, int minutes, Guid? releasingSlot, bool byStaff,
+        CancellationToken cancellationToken)
     {
         if (!service.Offers(minutes))
         {
@@ -116,14 +120,14 @@ public sealed class BookingService(BookingDb db, SlotFinder finder, AppointmentE
         }
 
         var exactly = new UtcRange(start, start.AddTicks(1));
-        var free = await finder.FindAsync(service, hosts, minutes, exactly, cancellationToken, releasingSlot: releasingSlot);
+        var free = await finder.FindAsync(service, hosts, minutes, exactly, cancellationToken, releasingSlot: releasingSlot, ignoreNotice: byStaff);
         var matching = free.Where(s => s.Slot.Start == start).Select(s => s.Host).ToList();
         if (matching.Count > 0)
         {
             return (matching, null);
         }
 
-        var offered = await finder.FindAsync(service, hosts, minutes, exactly, cancellationToken, ignoreBusy: true);
+        var offered = await finder.FindAsync(service, hosts, minutes, exactly, cancellationToken, ignoreBusy: true, ignoreNotice: byStaff);
         return offered.Any(s => s.Slot.Start == start)
             ? ([], BookingResult.Taken())
             : ([], BookingResult.Fail(BookingFailure.Unavailable,

@@ -53,6 +53,13 @@ public sealed class MeetingLookup(IEnumerable<IMeetingLinks> meetings, MeetingPr
     public async Task<IReadOnlyDictionary<Guid, string>> WarningsAsync(IReadOnlyCollection<Guid> appointmentIds, CancellationToken cancellationToken) =>
         _links is null || appointmentIds.Count == 0 ? new Dictionary<Guid, string>() : await _links.WarningsAsync(appointmentIds, cancellationToken);
 
+    /// <summary>The meeting state of each video appointment among <paramref name="rows"/> that a provider module handles.</summary>
+    public async Task<IReadOnlyDictionary<Guid, MeetingState>> StatesAsync(IEnumerable<AppointmentRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Where(r => HasProviderFor(r.Service)).Select(r => r.Appointment.Id).ToList();
+        return ids.Count == 0 ? new Dictionary<Guid, MeetingState>() : await _links!.StatesAsync(ids, cancellationToken);
+    }
+
     public bool HasProviderFor(Service service) => service.Telemed && _links is not null && providers.IsInstalled(service.MeetingProvider);
 
     /// <summary>How long before the start a window opens, in whole minutes.</summary>

@@ -30,10 +30,11 @@ public sealed class SlotFinder(BookingDb db, TimeProvider clock)
     /// <summary>
     /// Slots whose start lies in <paramref name="range"/>, over all the given hosts, by start then host.
     /// <paramref name="ignoreBusy"/> asks "is this inside working hours at all"; a seat of
-    /// <paramref name="releasingSlot"/> is treated as free (the appointment being moved holds it).
+    /// <paramref name="releasingSlot"/> is treated as free (the appointment being moved holds it); staff pass
+    /// <paramref name="ignoreNotice"/> to offer times inside the service's minimum notice (never in the past).
     /// </summary>
     public async Task<IReadOnlyList<HostSlot>> FindAsync(Service service, IReadOnlyList<HostProfile> hosts, int minutes, UtcRange range,
-        CancellationToken cancellationToken, bool ignoreBusy = false, Guid? releasingSlot = null)
+        CancellationToken cancellationToken, bool ignoreBusy = false, Guid? releasingSlot = null, bool ignoreNotice = false)
     {
         if (hosts.Count == 0)
         {
@@ -42,6 +43,10 @@ public sealed class SlotFinder(BookingDb db, TimeProvider clock)
 
         var holds = ignoreBusy ? [] : await LoadHoldsAsync(hosts, range, cancellationToken);
         var rules = service.RulesFor(minutes);
+        if (ignoreNotice)
+        {
+            rules = rules with { MinimumNotice = TimeSpan.Zero };
+        }
         var query = new AvailabilityQuery(range, Now);
         var found = new List<HostSlot>();
         foreach (var host in hosts)

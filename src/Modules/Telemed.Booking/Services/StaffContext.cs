@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
 using Telemed.Core.Security;
+using Telemed.Core.Tenancy;
 
 namespace Telemed.Booking.Services;
 
 /// <summary>Who is using the staff pages: an admin sees every appointment, a host only their own.</summary>
-public sealed class StaffContext(IHttpContextAccessor http, BookingDb db)
+public sealed class StaffContext(IHttpContextAccessor http, BookingDb db, TenantContext tenantContext)
 {
     private HostProfile? ownHost;
     private bool loaded;
@@ -30,6 +31,26 @@ public sealed class StaffContext(IHttpContextAccessor http, BookingDb db)
         }
         loaded = true;
         return ownHost;
+    }
+
+    /// <summary>The zone staff read times in: a doctor's own, anyone else's the clinic's.</summary>
+    public async Task<TimeZoneInfo> ViewerZoneAsync(CancellationToken cancellationToken)
+    {
+        if (!IsAdmin && await OwnHostAsync(cancellationToken) is { } host && VisitorZones.TryFind(host.TimeZone, out var own))
+        {
+            return own;
+        }
+        return VisitorZones.TryFind(tenantContext.Required.TimeZone, out var clinic) ? clinic : TimeZoneInfo.Utc;
+    }
+
+    /// <summary>The hosts whose appointments this staff member may see and book: every host for an admin, a doctor's own.</summary>
+    public async Task<IReadOnlyList<HostProfile>> HostsInReachAsync(CancellationToken cancellationToken)
+    {
+        if (IsAdmin)
+        {
+            return await db.Hosts.AsNoTracking().OrderBy(h => h.DisplayName).ToListAsync(cancellationToken);
+        }
+        return await OwnHostAsync(cancellationToken) is { } own ? [own] : [];
     }
 
     public async Task<bool> MayManageAsync(Appointment appointment, CancellationToken cancellationToken) =>

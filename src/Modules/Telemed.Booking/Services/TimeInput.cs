@@ -66,6 +66,25 @@ public static class TimeInput
     }
 
     /// <summary>
+    /// A wall-clock time "yyyy-MM-ddTHH:mm" as read in <paramref name="zone"/> (what the staff calendar sends for a
+    /// clicked or dropped time). A time the clocks skip does not exist; one they repeat is its first occurrence.
+    /// </summary>
+    public static bool TryReadLocal(string? text, TimeZoneInfo zone, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (text is not { Length: 16 or 19 }
+            || !DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || !IsInRange(DateOnly.FromDateTime(local))
+            || zone.IsInvalidTime(local))
+        {
+            return false;
+        }
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        instant = new DateTimeOffset(local, offset);
+        return true;
+    }
+
+    /// <summary>
     /// The days from <paramref name="from"/> to <paramref name="to"/>, both included; a missing
     /// <paramref name="from"/> is <paramref name="today"/>, a missing <paramref name="to"/> is
     /// <paramref name="defaultDays"/> days in all. Problems are added to <paramref name="errors"/> by parameter name.

@@ -74,6 +74,9 @@ public interface IMeetingLinks
 
     /// <summary>Staff warnings for the appointments among these whose video meeting cannot be made because of their host.</summary>
     Task<IReadOnlyDictionary<Guid, string>> WarningsAsync(IReadOnlyCollection<Guid> appointmentIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The meeting state of many appointments at once (the staff calendar); appointments without a meeting record are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, MeetingState>> StatesAsync(IReadOnlyCollection<Guid> appointmentIds, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -127,6 +127,18 @@ public sealed class MeetingLinks(
         return waiting.ToDictionary(a => a.AppointmentId, a => MeetingNotices.WarningFor(a)!);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, MeetingState>> StatesAsync(IReadOnlyCollection<Guid> appointmentIds, CancellationToken cancellationToken = default)
+    {
+        if (appointmentIds.Count == 0)
+        {
+            return new Dictionary<Guid, MeetingState>();
+        }
+        var appointments = await db.Appointments.AsNoTracking().Where(a => appointmentIds.Contains(a.AppointmentId)).ToListAsync(cancellationToken);
+        var slotKeys = appointments.Select(a => a.SlotKey).Distinct().ToList();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => slotKeys.Contains(m.SlotKey)).ToDictionaryAsync(m => m.SlotKey, cancellationToken);
+        return appointments.ToDictionary(a => a.AppointmentId, a => Describe(a, meetings.GetValueOrDefault(a.SlotKey)).State);
+    }
+
     private async Task<ProviderAccess> AccessAsync(IMeetingProvider provider, MeetingRecord meeting, CancellationToken cancellationToken)
     {
         if (!provider.NeedsHostConnection)

@@ -2,65 +2,69 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Telemed.Booking.Availability;
 using Telemed.Booking.Services;
 
 namespace Telemed.Booking.Pages.Booking;
 
-/// <summary>Staff move an appointment for the patient: the host's free times in the host's zone.</summary>
+/// <summary>
+/// Staff move an appointment for the patient by picking one of the host's free times, a week at a time, in
+/// the staff member's zone. Staff may move it inside the patient's notice periods, never over another booking.
+/// </summary>
 [Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
-public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffContext staff, SlotFinder finder, BookingService booking) : StaffAppointmentModel(appointments, staff)
+public sealed class AdminRescheduleModel(AppointmentQueries appointments, StaffContext staff, StaffFreeTimes freeTimes, BookingService booking)
+    : StaffAppointmentModel(appointments, staff)
 {
     [BindProperty(SupportsGet = true)] public string? Day { get; set; }
 
-    public IReadOnlyList<SuggestedSlot> Slots { get; private set; } = [];
+    /// <summary>The time to preselect (a link from the calendar), or the one posted.</summary>
+    [BindProperty(SupportsGet = true)] public string? Start { get; set; }
+
+    public FreeTimesView Times { get; private set; } = null!;
     public string? Refusal { get; private set; }
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? await ShowAsync();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? await ShowAsync(null);
 
-    public async Task<IActionResult> OnPostAsync(string? start)
+    public async Task<IActionResult> OnPostAsync()
     {
         if (await LoadAsync() is { } problem)
         {
             return problem;
         }
-        if (!TimeInput.TryReadInstant(start, out var newStart))
+        if (!TimeInput.TryReadInstant(Start, out var newStart))
         {
-            Refusal = "Choose one of the free times.";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await ShowAsync();
+            return await ShowAsync("Choose one of the free times.");
         }
         var result = await booking.RescheduleAsync(Id, newStart, Staff.DisplayName, enforceNotice: false, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             Refusal = result.Message;
             Response.StatusCode = result.StatusCode;
-            return await ShowAsync();
+            return await ShowAsync(null);
         }
-        TempData["Status"] = "Appointment moved. The patient will be told.";
+        TempData["Status"] = $"Appointment moved to {TimeText.Range(result.Appointment!.StartUtc, result.Appointment.EndUtc, Row.Host.TimeZone)} ({Row.Host.TimeZone}). The patient will be told.";
         return Redirect($"{Request.PathBase}/admin/appointments/{Id}");
     }
 
-    private async Task<IActionResult> ShowAsync()
+    private async Task<IActionResult> ShowAsync(string? startError)
     {
-        var zone = Row.Host.Zone;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(finder.Now, zone).DateTime);
-        var first = today;
-        if (TimeInput.TryReadDay(Day, out var day))
-        {
-            first = day >= today ? day : today;
-        }
-        else if (!string.IsNullOrEmpty(Day))
+        Zone = await Staff.ViewerZoneAsync(HttpContext.RequestAborted);
+        DateTimeOffset? selected = TimeInput.TryReadInstant(Start, out var start) ? start : null;
+        DateOnly? asked = TimeInput.TryReadDay(Day, out var day) ? day : selected is { } s ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s, Zone).DateTime) : null;
+        if (asked is null && !string.IsNullOrEmpty(Day))
         {
             ModelState.AddModelError(nameof(Day), $"This is not a date we can show; here is the week from today. {TimeInput.DayMessage}");
         }
+        var first = freeTimes.FirstDay(asked, Zone);
         Day = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var found = await finder.FindAsync(Row.Service, [Row.Host], Row.Appointment.DurationMinutes, VisitorTime.DaysToUtc(first, first.AddDays(6), zone),
-            HttpContext.RequestAborted, releasingSlot: Row.Appointment.SlotId);
-        Slots = found.Where(s => s.Slot.Start != Row.Appointment.StartUtc)
-            .Select(s => new SuggestedSlot(VisitorTime.ToIso8601(s.Slot.Start, zone), TimeText.Range(s.Slot.Start, s.Slot.End, zone.Id), s.Host.Id, s.Host.DisplayName))
-            .ToList();
+        var week = await freeTimes.WeekAsync(Row.Service, Row.Host, Row.Appointment.DurationMinutes, first, Zone, HttpContext.RequestAborted,
+            releasingSlot: Row.Appointment.SlotId, except: Row.Appointment.StartUtc);
+        var earlier = first > freeTimes.Today(Zone) ? WeekUrl(first.AddDays(-StaffFreeTimes.DaysShown)) : null;
+        Times = new FreeTimesView(week, "start", selected, earlier, WeekUrl(first.AddDays(StaffFreeTimes.DaysShown)), startError);
         return Page();
     }
+
+    private string WeekUrl(DateOnly first) =>
+        $"{Request.PathBase}/admin/appointments/{Id}/reschedule?day={first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 }
