@@ -10,7 +10,7 @@ using Telemed.Core.Clinic;
 namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>One day of the plain week list shown without JavaScript.</summary>
-public sealed record CalendarDay(DateOnly Date, string Heading, IReadOnlyList<CalendarEntry> Entries);
+public sealed record StaffCalendarDay(DateOnly Date, string Heading, IReadOnlyList<CalendarEntry> Entries);
 
 /// <summary>
 /// The staff calendar. FullCalendar draws day, week and month views from <c>/admin/calendar/events</c>; without
@@ -34,7 +34,7 @@ public sealed class AdminCalendarModel(StaffCalendar calendar, StaffContext staf
 
     public CalendarScope Scope { get; private set; } = null!;
     public DateOnly WeekStart { get; private set; }
-    public IReadOnlyList<CalendarDay> Week { get; private set; } = [];
+    public IReadOnlyList<StaffCalendarDay> Week { get; private set; } = [];
     public bool Truncated { get; private set; }
     public string ZoneAbbreviation { get; private set; } = "";
 
@@ -68,7 +68,7 @@ public sealed class AdminCalendarModel(StaffCalendar calendar, StaffContext staf
         var byDay = entries.ToLookup(e => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Row.Appointment.StartUtc, scope.Zone).DateTime));
         Week = Enumerable.Range(0, 7)
             .Select(offset => WeekStart.AddDays(offset))
-            .Select(d => new CalendarDay(d, d.ToString("dddd d MMMM", English), byDay[d].ToList()))
+            .Select(d => new StaffCalendarDay(d, d.ToString("dddd d MMMM", English), byDay[d].ToList()))
             .ToList();
         return Page();
     }
