@@ -99,17 +99,8 @@ public sealed class StaffCalendarFixture : IAsyncLifetime
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 
-    /// <summary>Saves a picture for the docs when TELEMED_SCREENSHOTS is set (docs/screenshots/<paramref name="name"/>).</summary>
-    public static async Task ScreenshotForDocsAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("TELEMED_SCREENSHOTS") is not { Length: > 0 })
-        {
-            return;
-        }
-        var folder = Path.Combine(RepositoryPaths.Root, "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
-    }
+    /// <summary>A picture of the page for the README (see <see cref="DocScreenshots"/>).</summary>
+    public static Task ScreenshotForDocsAsync(IPage page, string name) => DocScreenshots.SaveAsync(page, name);
 
     public async Task DisposeAsync()
     {

@@ -79,10 +79,6 @@ public sealed class ZonePickerInBrowserShould(BookingBrowserFixture fixture) : I
     [Fact]
     public async Task DrawTheBookingPageOnADesktopAndAPhone()
     {
-        var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryPaths.Root, "docs", "screenshots")
-            : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
         foreach (var (name, width, height) in new[] { ("booking-month.png", 1280, 900), ("booking-month-phone.png", 390, 844) })
         {
             await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = height } });
@@ -92,8 +88,7 @@ public sealed class ZonePickerInBrowserShould(BookingBrowserFixture fixture) : I
             await picker.SettledAsync();
             await Expect(picker.Times.First).ToBeVisibleAsync();
 
-            var path = Path.Combine(folder, name);
-            await page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+            var path = await DocScreenshots.SaveAsync(page, name);
 
             Assert.True(new FileInfo(path).Length > 10_000, $"{path} is too small to be a screenshot of the page");
         }

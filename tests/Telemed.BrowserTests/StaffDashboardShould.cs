@@ -69,6 +69,7 @@ public sealed class StaffDashboardShould(StaffDashboardShould.DemoClinicHost fix
             var next = agenda.Locator($"[data-testid=agenda-next] [data-appointment-id='{booked}']");
             await Assertions.Expect(next).ToContainTextAsync("Jamie Booker");
             await Assertions.Expect(next.Locator("[data-meeting-state=Created]")).ToContainTextAsync("Zoom meeting ready");
+            await DocScreenshots.SaveAsync(page, "staff-dashboard.png");
 
             await next.GetByRole(AriaRole.Link).First.ClickAsync();
             await PageUrls.ExpectAsync(page, $"**{pathBase}/admin/appointments/{booked}");
