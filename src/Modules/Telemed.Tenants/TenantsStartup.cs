@@ -24,6 +24,7 @@ public sealed class TenantsStartup : ModuleStartup
         services.AddSingleton<RecipeFiles>();
         services.AddSingleton<TenantProvisioner>();
         services.AddScoped<ClinicSettingsStore>();
+        services.AddScoped<Telemed.Core.Theming.IClinicBrandingSource, ClinicSettingsBranding>();
         services.AddSingleton<IRecipeStep, SettingsRecipeStep>();
         services.AddSingleton<IStartupTask, PlatformSeeder>();
         services.AddHostedService<WelcomeBanner>();

@@ -33,8 +33,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
         return next(context);
     }
 
+    /// <remarks>
+    /// img-src allows any https: image because a clinic's logo is an https address of its own choosing (settings refuse
+    /// anything else). Images cannot run script; scripts, styles and connections stay on this origin.
+    /// </remarks>
     public static string ContentSecurityPolicy(string nonce) =>
-        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; " +
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data: https:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private void Apply(HttpContext context, string nonce)
