@@ -69,7 +69,7 @@ public sealed class ThemedClinics : IAsyncLifetime
             }
             """);
         var name = theme == "calm" ? "Willow Lane Practice" : "Harbour Street Clinic";
-        return Host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, branded ? name + " (branded)" : name, "Europe/London"));
+        return Host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, branded ? name : name + " (plain)", "Europe/London"));
     }
 
     public async Task DisposeAsync()
