@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Telemed.Core.Modules;
 using Telemed.Core.Tenancy;
@@ -50,6 +51,31 @@ public sealed class ThemesShould(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.Null(await Host.GetRequiredService<ITenantStore>().FindBySlugAsync(slug));
     }
 
+    [Theory]
+    [InlineData("calm", "calm")]
+    [InlineData("", "clinic")]
+    public async Task LetTheOperatorChooseTheNewClinicsTheme(string chosen, string expected)
+    {
+        var slug = $"op-{Guid.NewGuid():N}"[..14];
+        var response = await SubmitNewClinicAsync(slug, chosen);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var clinic = await Host.GetRequiredService<ITenantStore>().FindBySlugAsync(slug);
+        Assert.Equal(expected, clinic!.Theme);
+    }
+
+    [Fact]
+    public async Task TellTheOperatorBesideTheFieldWhenAThemeIsNotInstalled()
+    {
+        var slug = $"op-{Guid.NewGuid():N}"[..14];
+        var response = await SubmitNewClinicAsync(slug, "neon");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("There is no theme called 'neon'", page.FieldError("Input.Theme"));
+        Assert.Null(await Host.GetRequiredService<ITenantStore>().FindBySlugAsync(slug));
+    }
+
     [Fact]
     public void FallBackToTheDefaultThemeAndSaySoOnceForAThemeNoLongerInstalled()
     {
@@ -61,6 +87,17 @@ public sealed class ThemesShould(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.Equal("_ClinicLayout", themes.LayoutFor(clinic));
         var warning = Assert.Single(logs.Lines);
         Assert.Contains("retro-clinic asks for theme retro, which is not installed", warning);
+    }
+
+    private async Task<HttpResponseMessage> SubmitNewClinicAsync(string slug, string theme)
+    {
+        var client = await Clinics.SignInAsync(Host, "", "operator@telemed.local", "Operator123!");
+        var page = await client.GetPageAsync("/platform");
+        return await client.SubmitFormAsync(page, "/platform", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Themed clinic", ["Input.Slug"] = slug, ["Input.TimeZone"] = "Europe/London", ["Input.Recipe"] = "new-clinic",
+            ["Input.Theme"] = theme, ["Input.AdminEmail"] = "admin@themed.test", ["Input.AdminPassword"] = "Themed-Pass-1",
+        }, "main form[method=post]", handler: "Create");
     }
 
     private async Task<Tenant> ProvisionAsync(string theme, string? slug = null)

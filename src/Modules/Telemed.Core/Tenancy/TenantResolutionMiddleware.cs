@@ -45,7 +45,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             if (tenant is null || tenant.IsPlatform)
             {
                 await WriteStatusPageAsync(context, HttpStatusCode.NotFound, "Clinic not found",
-                    $"There is no clinic at this address ({WebUtility.HtmlEncode(slug)}). Check the link you were given.");
+                    $"There is no clinic at this address ({WebUtility.HtmlEncode(slug)}). Check the link you were given, or <a href=\"/\">go to the start page</a>.");
                 return;
             }
             pathBase = $"{PathPrefix}/{tenant.Slug}";
