@@ -12,7 +12,7 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; } = 500;
 
-    public ErrorPageText Page { get; private set; } = ErrorPageText.For(500);
+    public ErrorPageText Text { get; private set; } = ErrorPageText.For(500);
 
     // Every method: a failed POST is re-executed here as a POST.
     public void OnGet(int? code) => Show(code);
@@ -22,7 +22,7 @@ public sealed class ErrorModel : PageModel
     private void Show(int? code)
     {
         Code = code is >= 400 and <= 599 ? code.Value : 500;
-        Page = ErrorPageText.For(Code);
+        Text = ErrorPageText.For(Code);
         Response.StatusCode = Code;
     }
 }
