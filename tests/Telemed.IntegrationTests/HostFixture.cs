@@ -8,7 +8,10 @@ public class HostFixture : IAsyncLifetime
     /// <summary>Settings this fixture's host starts with, over the test defaults.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync(Settings);
+    /// <summary>Services this fixture's host adds or replaces after the modules'.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices => null;
+
+    public async Task InitializeAsync() => Host = await TestHost.StartAsync(Settings, configureServices: ConfigureServices);
 
     public async Task DisposeAsync()
     {

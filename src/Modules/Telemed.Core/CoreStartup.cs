@@ -18,6 +18,7 @@ using Telemed.Core.Modules;
 using Telemed.Core.Recipes;
 using Telemed.Core.Security;
 using Telemed.Core.Tenancy;
+using Telemed.Core.Theming;
 
 namespace Telemed.Core;
 
@@ -50,6 +51,9 @@ public sealed class CoreStartup : ModuleStartup
         services.AddSingleton<Events.EventPublisher>();
         services.AddScoped<IAuthorizationHandler, TenantUserHandler>();
         services.AddSecurityHeaders();
+        services.AddSingleton(provider => new PublicThemes(provider.GetRequiredService<ModuleCatalog>(),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PublicThemes>>()));
+        services.AddScoped<ClinicBrandingAccessor>();
 
         services.AddDataProtection().SetApplicationName("TelemedSaaS");
         services.AddSingleton(provider => KeyEncryptionKey.FromConfigurationOrFile(

@@ -26,6 +26,7 @@ public sealed class TenantsStartup : ModuleStartup
         services.AddSingleton<TenantProvisioner>();
         services.AddScoped<ClinicSettingsStore>();
         services.AddScoped<IClinicContact, ClinicContact>();
+        services.AddScoped<Telemed.Core.Theming.IClinicBrandingSource, ClinicSettingsBranding>();
         services.AddSingleton<IRecipeStep, SettingsRecipeStep>();
         services.AddSingleton<IStartupTask, PlatformSeeder>();
         services.AddHostedService<WelcomeBanner>();

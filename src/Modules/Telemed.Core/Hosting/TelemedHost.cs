@@ -39,7 +39,11 @@ public static class TelemedHost
         {
             foreach (var assembly in catalog.Assemblies.Where(a => parts.ApplicationParts.OfType<AssemblyPart>().All(p => p.Assembly != a)))
             {
-                parts.ApplicationParts.Add(new AssemblyPart(assembly));
+                // Through the assembly's own part factory, so a Razor class library brings its compiled views and pages too.
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
             }
         });
 

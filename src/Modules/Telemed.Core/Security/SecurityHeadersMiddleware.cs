@@ -34,12 +34,14 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
     }
 
     /// <remarks>
-    /// Fonts may also be data: URLs, as images may: the staff calendar's FullCalendar carries its arrow icons as a
-    /// font inlined in the stylesheet it injects (under the nonce), and Chromium loads it as soon as the rule is added.
-    /// A font cannot run code or send anything anywhere.
+    /// Fonts may also be data: URLs: the staff calendar's FullCalendar carries its arrow icons as a font inlined in the
+    /// stylesheet it injects (under the nonce), and Chromium loads it as soon as the rule is added. A font cannot run
+    /// code or send anything anywhere. img-src allows any https: image because a clinic's logo is an https address of
+    /// its own choosing (settings refuse anything else). Images cannot run script; scripts, styles and connections
+    /// stay on this origin.
     /// </remarks>
     public static string ContentSecurityPolicy(string nonce) =>
-        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; " +
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data: https:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private void Apply(HttpContext context, string nonce)

@@ -45,7 +45,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             if (tenant is null || tenant.IsPlatform)
             {
                 await WriteStatusPageAsync(context, HttpStatusCode.NotFound, "Clinic not found",
-                    $"There is no clinic at this address ({WebUtility.HtmlEncode(slug)}). Check the link you were given.");
+                    $"There is no clinic at this address ({WebUtility.HtmlEncode(slug)}). Check the link you were given, or <a href=\"/\">go to the start page</a>.");
                 return;
             }
             pathBase = $"{PathPrefix}/{tenant.Slug}";
@@ -76,7 +76,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         return context.Response.WriteAsync($$"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{title}}</title>
+            <title>{{title}}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">
             <style nonce="{{context.GetCspNonce()}}">body{font-family:system-ui,sans-serif;background:#f5f7fa;color:#1f2933;display:grid;place-items:center;min-height:100vh;margin:0}
             main{background:#fff;border-radius:.5rem;padding:2rem 2.5rem;max-width:32rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}h1{font-size:1.5rem;margin-top:0}</style>
             </head><body><main><h1>{{title}}</h1><p>{{message}}</p></main></body></html>

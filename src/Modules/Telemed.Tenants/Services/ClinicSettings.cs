@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Telemed.Core.Data;
 using Telemed.Core.Tenancy;
+using Telemed.Core.Theming;
 
 namespace Telemed.Tenants.Services;
 
@@ -25,8 +26,24 @@ public sealed record ClinicSettings
     public string? WelcomeMessage { get; init; }
 
     [RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Use a colour like #0f766e.")]
+    [ReadableOnWhite]
     [Display(Name = "Accent colour")]
     public string? AccentColor { get; init; }
+
+    [StringLength(500)]
+    [HttpsUrl]
+    [Display(Name = "Logo address")]
+    public string? LogoUrl { get; init; }
+}
+
+/// <summary>The clinic's settings as the public themes see them.</summary>
+public sealed class ClinicSettingsBranding(ClinicSettingsStore store) : IClinicBrandingSource
+{
+    public async Task<ClinicBranding> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = await store.GetAsync(cancellationToken);
+        return new ClinicBranding(settings.AccentColor, settings.LogoUrl);
+    }
 }
 
 /// <summary>Reads and writes the current clinic's settings (one JSON document per clinic).</summary>

@@ -2,17 +2,18 @@ using Microsoft.Extensions.Logging;
 using Telemed.Core.Clinic;
 using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
+using Telemed.Core.Theming;
 
 namespace Telemed.Tenants.Services;
 
 /// <summary>What the operator or a signing-up clinic asks for; recipe values fill what is left empty.</summary>
-public sealed record ClinicRequest(string? Slug = null, string? Name = null, string? TimeZone = null);
+public sealed record ClinicRequest(string? Slug = null, string? Name = null, string? TimeZone = null, string? Theme = null);
 
 /// <summary>
 /// Creates a clinic from a recipe. If any step fails the clinic is deleted again, and with it every
 /// row a step had written (tenant-owned rows cascade), so no half-made tenant remains.
 /// </summary>
-public sealed class TenantProvisioner(TenantRegistry registry, RecipeExecutor executor, ILogger<TenantProvisioner> logger)
+public sealed class TenantProvisioner(TenantRegistry registry, RecipeExecutor executor, PublicThemes themes, ILogger<TenantProvisioner> logger)
 {
     public async Task<Tenant> ProvisionAsync(Recipe recipe, ClinicRequest request, CancellationToken cancellationToken = default)
     {
@@ -32,10 +33,16 @@ public sealed class TenantProvisioner(TenantRegistry registry, RecipeExecutor ex
                 $"'{(asked.Length > IanaZones.MaxLength ? asked[..IanaZones.MaxLength] + "…" : asked)}' is not a known time zone. Give an IANA zone such as Europe/London.");
         }
         var timeZone = zone.Id;
+        var theme = (request.Theme ?? recipe.Tenant?.Theme ?? PublicThemes.DefaultName).Trim().ToLowerInvariant();
+        if (!themes.IsInstalled(theme))
+        {
+            throw new TenantProvisioningException(nameof(ClinicRequest.Theme),
+                $"There is no theme called '{(theme.Length > 40 ? theme[..40] + "…" : theme)}'. Choose one of: {string.Join(", ", themes.All.Select(t => t.Name))}.");
+        }
         executor.Validate(recipe);
 
         var tenant = new Tenant(Guid.NewGuid(), slug, request.Name ?? recipe.Tenant?.Name ?? slug, recipe.Tenant?.HostNames ?? [],
-            TenantState.Active, recipe.Tenant?.Theme ?? "clinic", timeZone, DateTimeOffset.UtcNow);
+            TenantState.Active, theme, timeZone, DateTimeOffset.UtcNow);
         try
         {
             await registry.CreateAsync(tenant, cancellationToken);

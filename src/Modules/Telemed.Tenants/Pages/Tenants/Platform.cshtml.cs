@@ -4,15 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
+using Telemed.Core.Theming;
 using Telemed.Tenants.Services;
 
 namespace Telemed.Tenants.Pages.Tenants;
 
 [Authorize(Policy = TenantPermissions.Names.ManageTenants)]
-public sealed class PlatformModel(TenantRegistry registry, TenantProvisioner provisioner, RecipeFiles recipes, TenantContext tenantContext) : PageModel
+public sealed class PlatformModel(TenantRegistry registry, TenantProvisioner provisioner, RecipeFiles recipes, TenantContext tenantContext, PublicThemes themes) : PageModel
 {
     public IReadOnlyList<Tenant> Clinics { get; private set; } = [];
     public IEnumerable<string> Recipes => recipes.List();
+    public IReadOnlyList<PublicTheme> Themes => themes.All;
 
     [BindProperty]
     public CreateInput Input { get; set; } = new();
@@ -46,7 +48,7 @@ public sealed class PlatformModel(TenantRegistry registry, TenantProvisioner pro
                 {
                     ["adminEmail"] = Input.AdminEmail, ["adminPassword"] = Input.AdminPassword, ["adminName"] = "Clinic administrator",
                 });
-                var tenant = await provisioner.ProvisionAsync(recipe, new ClinicRequest(Input.Slug, Input.Name.Trim(), Input.TimeZone), HttpContext.RequestAborted);
+                var tenant = await provisioner.ProvisionAsync(recipe, new ClinicRequest(Input.Slug, Input.Name.Trim(), Input.TimeZone, string.IsNullOrEmpty(Input.Theme) ? null : Input.Theme), HttpContext.RequestAborted);
                 TempData["Status"] = $"Created {tenant.Name} at /c/{tenant.Slug}.";
                 return RedirectToPage();
             }
@@ -103,6 +105,10 @@ public sealed class PlatformModel(TenantRegistry registry, TenantProvisioner pro
 
         [Required]
         public string Recipe { get; set; } = "new-clinic";
+
+        /// <summary>Empty: the recipe's theme.</summary>
+        [Display(Name = "Public theme")]
+        public string? Theme { get; set; }
 
         [Required(ErrorMessage = "Enter the administrator's e-mail.")]
         [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]

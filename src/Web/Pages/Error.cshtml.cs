@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Telemed.Web.Pages;
+
+/// <summary>
+/// The page every error status and unhandled exception is shown with (re-executed here by the pipeline). It says what the
+/// visitor can do and nothing about why inside: no exception, path or server detail reaches it.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; } = 500;
+
+    public ErrorPageText Text { get; private set; } = ErrorPageText.For(500);
+
+    // Every method: a failed POST is re-executed here as a POST.
+    public void OnGet(int? code) => Show(code);
+
+    public void OnPost(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        Code = code is >= 400 and <= 599 ? code.Value : 500;
+        Text = ErrorPageText.For(Code);
+        Response.StatusCode = Code;
+    }
+}
+
+/// <summary>What the error page says for a status code, in the visitor's terms.</summary>
+public sealed record ErrorPageText(string Title, string Message)
+{
+    public static ErrorPageText For(int code) => code switch
+    {
+        400 => new("We could not read that request", "Something in the link or the form did not come through as expected. Go back and try again."),
+        401 or 403 => new("Access denied", "This page is not open to you. If you think it should be, sign in with another account or ask the clinic."),
+        404 => new("Page not found", "We could not find that page. Check the address, or start again from the clinic's home page."),
+        429 => new("Too many requests", "Too many requests from your connection. Please wait a minute and try again."),
+        503 => new("Temporarily unavailable", "This service is briefly unavailable. Your appointments and details are safe; please try again in a few minutes."),
+        _ => new("Something went wrong", "The page could not be shown. Nothing you entered has been lost; please try again in a moment."),
+    };
+}
