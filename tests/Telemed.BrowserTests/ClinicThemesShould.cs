@@ -130,17 +130,10 @@ public sealed class ClinicThemesShould(ThemedClinics clinics) : IClassFixture<Th
         }
     }
 
-    /// <summary>
-    /// Draws docs/screenshots/theme-clinic.png and theme-calm.png (each theme's home page, branded) when
-    /// UPDATE_SCREENSHOTS=1, else into the test's output folder, so ordinary runs leave the checkout alone.
-    /// </summary>
+    /// <summary>Draws each theme's home page, branded (docs/screenshots/theme-clinic.png and theme-calm.png through <see cref="DocScreenshots"/>).</summary>
     [Fact]
     public async Task DrawEachThemesHomePage()
     {
-        var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryPaths.Root, "docs", "screenshots")
-            : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
         foreach (var theme in ThemedClinics.Themes)
         {
             await using var context = await clinics.NewContextAsync(1280, 800);
@@ -148,8 +141,7 @@ public sealed class ClinicThemesShould(ThemedClinics clinics) : IClassFixture<Th
             await page.GotoAsync($"/c/{clinics.Clinic(theme, branded: true).Slug}/");
             await Expect(page.Locator("header img")).ToBeVisibleAsync();
 
-            var path = Path.Combine(folder, $"theme-{theme}.png");
-            await page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+            var path = await DocScreenshots.SaveAsync(page, $"theme-{theme}.png");
 
             Assert.True(new FileInfo(path).Length > 10_000, $"{path} is too small to be a screenshot of the page");
         }

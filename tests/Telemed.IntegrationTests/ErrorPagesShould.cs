@@ -35,6 +35,20 @@ public sealed class ErrorPagesShould(ErrorPagesShould.ProductionHost fixture) : 
         Assert.DoesNotContain(ThrowingPath, html);
     }
 
+    [Fact]
+    public async Task AnswerAFormItCannotReadWith400NotA500()
+    {
+        var clinic = await fixture.ProvisionAsync("clinic");
+
+        // A NUL character makes the form unreadable; the error page must still tell which error it is showing.
+        var response = await fixture.Host.CreateClient().PostAsync($"/c/{clinic.Slug}/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "a\0b", ["__RequestVerificationToken"] = "x" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("We could not read that request", page.QuerySelector("h1")?.TextContent);
+    }
+
     private const string ThrowingPath = "test-failure";
 
     /// <summary>The product in Production, with one address that fails the way a bug would.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,14 +15,16 @@ public sealed class ErrorModel : PageModel
 
     public ErrorPageText Text { get; private set; } = ErrorPageText.For(500);
 
-    // Every method: a failed POST is re-executed here as a POST.
-    public void OnGet(int? code) => Show(code);
+    // Every method: a failed POST is re-executed here as a POST. The code is read from the route, not model-bound: when the
+    // failed request's form is what failed (an unreadable body), binding gives up on every parameter and a 400 became a 500.
+    public void OnGet() => Show();
 
-    public void OnPost(int? code) => Show(code);
+    public void OnPost() => Show();
 
-    private void Show(int? code)
+    private void Show()
     {
-        Code = code is >= 400 and <= 599 ? code.Value : 500;
+        var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 500;
+        Code = code is >= 400 and <= 599 ? code : 500;
         Text = ErrorPageText.For(Code);
         Response.StatusCode = Code;
     }

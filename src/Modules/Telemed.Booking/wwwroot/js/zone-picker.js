@@ -20,6 +20,7 @@
   };
   const tokensOf = search => search.toLowerCase().replace(/_/g, ' ').split(/\s+/).filter(Boolean).map(offsetToken);
 
+  const labelText = document.querySelector('label[for="tz"]')?.textContent.trim() || 'Time zone';
   new TomSelect(select, {
     create: false,
     maxOptions: 80,
@@ -37,4 +38,6 @@
       };
     },
   });
+  // Tom Select moves the label to its search box; the hidden select it keeps in sync still needs a name of its own.
+  select.setAttribute('aria-label', labelText);
 })();
