@@ -34,7 +34,9 @@ public sealed partial class JobsDashboardShould(JobsDashboardShould.IdleQueueHos
         await violations.AssertNoneAfterAsync(async () =>
         {
             await SignInAsync(page, $"/c/{clinic.Slug}", email, Password);
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin" }).GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
+            var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Admin" });
+            await menu.GetByRole(AriaRole.Button, new() { Name = "Activity" }).ClickAsync();
+            await menu.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
             await PageUrls.ExpectAsync(page, $"**/c/{clinic.Slug}/admin/jobs");
 
             await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "1 background job has failed" })).ToBeVisibleAsync();

@@ -105,6 +105,46 @@ public sealed class StaffDashboardShould(StaffDashboardShould.DemoClinicHost fix
         });
     }
 
+    [Fact]
+    public async Task FitTheAdminMenuOnOneRowAt1280AndBehindAButtonOnAPhone()
+    {
+        var clinic = await fixture.DemoClinicAsync();
+        var (context, violations) = await fixture.NewWatchedContextAsync();
+        await using var _ = context;
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 800);
+        var pathBase = $"/c/{clinic.Slug}";
+
+        await violations.AssertNoneAfterAsync(async () =>
+        {
+            await BrowserSignIn.SignInAsync(page, pathBase, "admin@demo.clinic", Password);
+            await page.GotoAsync($"{pathBase}/admin");
+            var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Admin" });
+            var links = menu.Locator(".navbar-nav > .nav-item");
+            var tops = await links.EvaluateAllAsync<double[]>("items => items.map(i => i.getBoundingClientRect().top)");
+            Assert.True(tops.Length >= 6, $"expected the admin's menu, found {tops.Length} entries");
+            Assert.True(tops.Distinct().Count() == 1, $"the admin menu wraps at 1280 px: entries at {string.Join(", ", tops)}");
+
+            // The keyboard opens a group and walks into it.
+            var setUp = menu.GetByRole(AriaRole.Button, new() { Name = "Set-up" });
+            await setUp.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(setUp).ToHaveAttributeAsync("aria-expanded", "true");
+            await page.Keyboard.PressAsync("ArrowDown");
+            await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Services" })).ToBeFocusedAsync();
+            await menu.GetByRole(AriaRole.Link, new() { Name = "Hosts" }).ClickAsync();
+            await PageUrls.ExpectAsync(page, $"**{pathBase}/admin/hosts");
+            await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = "Set-up" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bactive\\b"));
+
+            await page.SetViewportSizeAsync(390, 844);
+            await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Calendar" })).ToBeHiddenAsync();
+            await menu.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+            await menu.GetByRole(AriaRole.Link, new() { Name = "Calendar" }).ClickAsync();
+            await PageUrls.ExpectAsync(page, $"**{pathBase}/admin/calendar**");
+            Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways at 390 px");
+        });
+    }
+
     /// <summary>A host that connects the demo recipe's hosts to the Zoom and Google sandboxes, and Chromium.</summary>
     public sealed class DemoClinicHost : IAsyncLifetime
     {

@@ -52,8 +52,8 @@ public sealed class BookingStartup : ModuleStartup
         services.AddAdminMenu(
             new AdminMenuItem("Appointments", "/admin/appointments", BookingPermissions.ManageAppointments.Name, 10),
             new AdminMenuItem("Calendar", "/admin/calendar", BookingPermissions.ManageAppointments.Name, 12),
-            new AdminMenuItem("Services", "/admin/services", BookingPermissions.ManageServices.Name, 30),
-            new AdminMenuItem("Hosts", "/admin/hosts", BookingPermissions.ManageHosts.Name, 40),
+            new AdminMenuItem("Services", "/admin/services", BookingPermissions.ManageServices.Name, 30, Group: AdminMenuGroups.Setup),
+            new AdminMenuItem("Hosts", "/admin/hosts", BookingPermissions.ManageHosts.Name, 40, Group: AdminMenuGroups.Setup),
             new AdminMenuItem("My schedule", "/admin/my-schedule", BookingPermissions.EditOwnSchedule.Name, 45));
     }
 

@@ -51,7 +51,7 @@ public sealed class GoogleMeetStartup : ModuleStartup
         services.AddSingleton<IRecipeStep, GoogleMeetRecipeStep>();
         services.AddNoReferrerPaths("/google/callback");
         services.AddPermissions<GooglePermissions>();
-        services.AddAdminMenu(new AdminMenuItem("Google Meet", "/admin/google-meet", GooglePermissions.Names.ManageGoogleMeet, 63));
+        services.AddAdminMenu(new AdminMenuItem("Google Meet", "/admin/google-meet", GooglePermissions.Names.ManageGoogleMeet, 63, Group: AdminMenuGroups.Video));
         services.AddSingleton(new MeetingsAdminLink("Google Meet settings", "/admin/google-meet"));
         services.AddGoogleSandboxWhenUsed(configuration, development);
     }

@@ -68,7 +68,7 @@ public sealed class IdentityStartup : ModuleStartup
         services.AddSingleton<IRecipeStep, UsersRecipeStep>();
         services.AddPermissions<IdentityPermissions>();
         services.AddAdminMenu(
-            new AdminMenuItem("People", "/admin/users", IdentityPermissions.ManageUsers.Name, 70),
+            new AdminMenuItem("People", "/admin/users", IdentityPermissions.ManageUsers.Name, 42, Group: AdminMenuGroups.Setup),
             new AdminMenuItem("Operators", "/platform/users", IdentityPermissions.ManageUsers.Name, 20, AdminMenuItem.Platform));
         services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/Users/Index", "/platform/users"));
     }

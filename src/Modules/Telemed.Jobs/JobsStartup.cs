@@ -32,7 +32,7 @@ public sealed class JobsStartup : ModuleStartup
         services.AddJobsDashboard();
         services.AddPermissions<JobPermissions>();
         services.AddAdminMenu(
-            new AdminMenuItem("Jobs", "/admin/jobs", JobPermissions.ViewJobs.Name, 80),
+            new AdminMenuItem("Jobs", "/admin/jobs", JobPermissions.ViewJobs.Name, 80, Group: AdminMenuGroups.Activity),
             new AdminMenuItem("Jobs", "/platform/jobs", JobPermissions.PlatformJobs.Name, 10, AdminMenuItem.Platform));
     }
 }

@@ -73,7 +73,7 @@ public sealed class MeetingsStartup : ModuleStartup
         services.AddSingleton(new JobKind(SyncMeetingJob.FormerKind, typeof(SyncMeetingJob)));
         services.AddPermissions<MeetingsPermissions>();
         services.AddAdminMenu(
-            new AdminMenuItem("Video meetings", "/admin/meetings", MeetingsPermissions.Names.Manage, 60),
+            new AdminMenuItem("Video meetings", "/admin/meetings", MeetingsPermissions.Names.Manage, 60, Group: AdminMenuGroups.Video),
             new AdminMenuItem("My video sessions", "/meetings/sessions", MeetingsPermissions.Names.Host, 61));
     }
 

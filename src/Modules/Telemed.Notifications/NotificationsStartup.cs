@@ -83,8 +83,8 @@ public sealed class NotificationsStartup : ModuleStartup
             options.Conventions.AddPageRoute("/Notifications/Outbox", "/platform/outbox");
         });
         services.AddAdminMenu(
-            new AdminMenuItem("Templates", "/admin/templates", NotificationPermissions.ManageTemplates.Name, 70),
-            new AdminMenuItem("Outbox", "/admin/outbox", NotificationPermissions.ReadMessages, 86),
+            new AdminMenuItem("Templates", "/admin/templates", NotificationPermissions.ManageTemplates.Name, 70, Group: AdminMenuGroups.Setup),
+            new AdminMenuItem("Outbox", "/admin/outbox", NotificationPermissions.ReadMessages, 86, Group: AdminMenuGroups.Activity),
             new AdminMenuItem("Outbox", "/platform/outbox", NotificationPermissions.ReadMessages, 31, AdminMenuItem.Platform));
     }
 

@@ -36,8 +36,8 @@ public sealed class TenantsStartup : ModuleStartup
         services.AddAdminMenu(
             new AdminMenuItem("Clinics", "/platform", TenantPermissions.ManageTenants.Name, 0, AdminMenuItem.Platform),
             new AdminMenuItem("Dashboard", "/admin", TenantPermissions.AccessAdmin.Name, 0),
-            new AdminMenuItem("Settings", "/admin/settings", TenantPermissions.ManageSettings.Name, 90),
-            new AdminMenuItem("Message log", "/admin/messages", TenantPermissions.ReadMessages.Name, 85),
+            new AdminMenuItem("Settings", "/admin/settings", TenantPermissions.ManageSettings.Name, 90, Group: AdminMenuGroups.Setup),
+            new AdminMenuItem("Message log", "/admin/messages", TenantPermissions.ReadMessages.Name, 85, Group: AdminMenuGroups.Activity),
             new AdminMenuItem("Message log", "/platform/messages", TenantPermissions.ReadMessages.Name, 30, AdminMenuItem.Platform));
     }
 }

@@ -75,6 +75,6 @@ public sealed class WorkflowsStartup : ModuleStartup
         services.AddSingleton<IRecipeStep, WorkflowsRecipeStep>();
 
         services.AddPermissions<WorkflowsPermissions>();
-        services.AddAdminMenu(new AdminMenuItem("Workflows", "/admin/workflows", WorkflowsPermissions.Manage.Name, 65));
+        services.AddAdminMenu(new AdminMenuItem("Workflows", "/admin/workflows", WorkflowsPermissions.Manage.Name, 65, Group: AdminMenuGroups.Setup));
     }
 }

@@ -54,7 +54,7 @@ public sealed class ZoomStartup : ModuleStartup
         services.AddSingleton<IRecipeStep, ZoomRecipeStep>();
         services.AddNoReferrerPaths("/zoom/callback");
         services.AddPermissions<ZoomPermissions>();
-        services.AddAdminMenu(new AdminMenuItem("Zoom", "/admin/zoom", ZoomPermissions.Names.ManageZoom, 62));
+        services.AddAdminMenu(new AdminMenuItem("Zoom", "/admin/zoom", ZoomPermissions.Names.ManageZoom, 62, Group: AdminMenuGroups.Video));
         services.AddSingleton(new MeetingsAdminLink("Zoom settings", "/admin/zoom"));
         services.AddFormerZoomAddresses();
         services.AddZoomSandboxWhenUsed(configuration, development);
