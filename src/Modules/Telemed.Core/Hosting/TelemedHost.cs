@@ -61,7 +61,8 @@ public static class TelemedHost
         const long startupLockKey = 0x7E1E_3ED0_0002;
         await using var connection = new Npgsql.NpgsqlConnection(database.OwnerConnectionString);
         await connection.OpenAsync(app.Lifetime.ApplicationStopping);
-        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({startupLockKey})", connection))
+        // No command timeout: a node waits as long as another one seeds (stopping the host still cancels the wait).
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({startupLockKey})", connection) { CommandTimeout = 0 })
         {
             await take.ExecuteNonQueryAsync(app.Lifetime.ApplicationStopping);
         }

@@ -18,7 +18,8 @@ public sealed class MigrationRunner(IEnumerable<IMigrationSource> sources, Modul
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+        // However long another node takes to migrate: a command timeout here would fail a node that only had to wait.
+        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken, timeoutSeconds: 0);
         try
         {
             await ExecuteAsync(connection, """
@@ -92,9 +93,13 @@ public sealed class MigrationRunner(IEnumerable<IMigrationSource> sources, Modul
         return applied;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, int? timeoutSeconds = null)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        if (timeoutSeconds is { } timeout)
+        {
+            command.CommandTimeout = timeout;
+        }
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
