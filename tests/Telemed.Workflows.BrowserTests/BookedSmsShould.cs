@@ -74,7 +74,7 @@ public sealed class BookedSmsShould(WorkflowsFixture fixture)
             var row = admin.Locator($"tr[data-run]:has-text('{Booked}')");
             await Expect(row).ToHaveAttributeAsync("data-run-status", "finished");
             await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Details") }).ClickAsync();
-            await Expect(admin.GetByTestId("run-status")).ToHaveTextAsync("finished");
+            await Expect(admin.GetByTestId("run-status")).ToHaveTextAsync("Finished");
             await Expect(admin.Locator($".drawflow-node[data-activity-id='{smsId}']")).ToHaveClassAsync(new Regex(@"\bwf-ran\b.*\bwf-status-done\b"));
             await Expect(admin.Locator($"svg.connection.wf-taken[data-from='booked'][data-to='{smsId}']")).ToHaveCountAsync(1);
             await Expect(admin.GetByTestId("step-log").Locator($"tr[data-activity-id='{smsId}']")).ToContainTextAsync("Sent 1 SMS message.");

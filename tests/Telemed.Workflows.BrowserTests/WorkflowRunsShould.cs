@@ -47,7 +47,7 @@ public sealed class WorkflowRunsShould(WorkflowsFixture fixture)
             await page.GotoAsync($"{WorkflowsFixture.PathBase(clinic)}/admin/workflows/{workflow.Id}/runs");
             await page.Locator($"tr[data-run='{runId}']").GetByRole(AriaRole.Link).Last.ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/admin/workflows/runs/{runId}$"));
-            await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("faulted");
+            await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Failed");
             await Expect(page.Locator(".drawflow-node[data-activity-id='booked']")).ToHaveClassAsync(new Regex(@"\bwf-ran\b.*\bwf-status-done\b"));
             await Expect(page.Locator(".drawflow-node[data-activity-id='create-meeting']")).ToHaveClassAsync(new Regex(@"\bwf-status-failed\b"));
             await Expect(page.Locator(".drawflow-node[data-activity-id='confirm']")).ToHaveClassAsync(new Regex(@"\bwf-status-done\b"));
@@ -115,7 +115,7 @@ public sealed class WorkflowRunsShould(WorkflowsFixture fixture)
             var row = page.Locator($"tr[data-run]:has-text('{Booked}')");
             await Expect(row).ToHaveAttributeAsync("data-run-status", "finished");
             await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Details") }).ClickAsync();
-            await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("finished");
+            await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Finished");
             await Expect(page.Locator(".drawflow-node[data-activity-id='booked']")).ToHaveClassAsync(new Regex(@"\bwf-ran\b.*\bwf-status-done\b"));
             await Expect(page.Locator(".drawflow-node[data-activity-id='confirm']")).ToHaveClassAsync(new Regex(@"\bwf-ran\b"));
             await Expect(page.Locator("svg.connection.wf-taken[data-from='booked'][data-to='confirm']")).ToHaveCountAsync(1);

@@ -41,6 +41,18 @@ public sealed class MessagesModel(MessageLog log, TenantContext tenantContext, I
 
     public string When(DateTimeOffset instant) => ClinicTime.Format(instant, tenantContext.Required, engine);
 
+    /// <summary>A message's status in words.</summary>
+    public static string Label(string status) => status switch
+    {
+        "queued" => "Queued",
+        "sent" => "Sent",
+        "retrying" => "Retrying",
+        "failed" => "Failed",
+        "opted-out" => "Opted out",
+        "logged" => "Logged",
+        _ => status,
+    };
+
     public static string Badge(string status) => status switch
     {
         "sent" => "text-bg-success",

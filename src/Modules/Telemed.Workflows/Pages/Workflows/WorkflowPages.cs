@@ -34,6 +34,20 @@ public static class WorkflowPages
         _ => "text-bg-secondary",
     };
 
+    /// <summary>A run's or step's status in words.</summary>
+    public static string Label(string status) => status switch
+    {
+        InstanceStatus.Running => "Running",
+        InstanceStatus.Waiting => "Waiting",
+        InstanceStatus.Finished => "Finished",
+        InstanceStatus.Faulted => "Failed",
+        InstanceStatus.Halted => "Stopped by a limit",
+        StepStatus.Queued => "Queued",
+        StepStatus.Done => "Done",
+        StepStatus.Skipped => "Skipped",
+        _ => status,
+    };
+
     /// <summary>The data the editor and viewer script reads: every activity with its form and outcomes, the graph, problems.</summary>
     public static string EditorData(ActivityCatalog catalog, WorkflowDefinition definition, IEnumerable<WorkflowProblem> problems, object? steps = null) =>
         JsonSerializer.Serialize(new
