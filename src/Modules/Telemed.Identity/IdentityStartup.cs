@@ -65,6 +65,7 @@ public sealed class IdentityStartup : ModuleStartup
         services.AddNoReferrerPaths("/reset-password");
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<AccountLinks>();
+        services.AddScoped<IInvitations, Invitations>();
         services.AddSingleton<IRecipeStep, UsersRecipeStep>();
         services.AddPermissions<IdentityPermissions>();
         services.AddAdminMenu(

@@ -55,6 +55,8 @@ public sealed class MeetingsStartup : ModuleStartup
         services.AddScoped<MeetingActions>();
         services.AddScoped<MeetingList>();
         services.AddScoped<HostResolver>();
+        services.AddScoped<ConnectionCards>();
+        services.AddHostProfileSection("HostVideoConnections", 10);
         // A service may leave the choice to the host: whichever provider they connected.
         services.AddSingleton(new MeetingProviderOption(MeetingProviders.HostsConnected, "The host's connected provider"));
 

@@ -61,6 +61,7 @@ public sealed class ZoomOAuthShould(SandboxFixture fixture) : IClassFixture<Sand
     [InlineData("wrongClient", ZoomApi.RedirectUri, "Invalid client_id")]
     [InlineData(ZoomApi.ClientId, "https://evil.example/callback", "allow list")]
     [InlineData(ZoomApi.ClientId, "http://localhost:5000/zoom/callback#fragment", "allow list")]
+    [InlineData(ZoomApi.ClientId, "http://demo.localhost.evil.example/zoom/callback", "allow list")]
     public async Task RefuseUnknownClientOrRedirectUriWithoutRedirecting(string clientId, string redirectUri, string message)
     {
         using var response = await Server.Http.GetAsync(Zoom.AuthorizeUrl(ZoomApi.NewVerifier(), clientId: clientId, redirectUri: redirectUri));
@@ -68,6 +69,18 @@ public sealed class ZoomOAuthShould(SandboxFixture fixture) : IClassFixture<Sand
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A clinic's own name under .localhost (the demo's demo.localhost) is loopback, like localhost itself.</summary>
+    [Theory]
+    [InlineData("http://demo.localhost:5000/zoom/callback")]
+    [InlineData("http://127.0.0.1:41477/zoom/callback")]
+    public async Task ShowTheConsentPageForALoopbackRedirect(string redirectUri)
+    {
+        using var response = await Server.Http.GetAsync(Zoom.AuthorizeUrl(ZoomApi.NewVerifier(), redirectUri: redirectUri));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sign in as (sandbox Zoom user e-mail)", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

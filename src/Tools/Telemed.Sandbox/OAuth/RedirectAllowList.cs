@@ -4,8 +4,9 @@ namespace Telemed.Sandbox.OAuth;
 internal static class RedirectAllowList
 {
     /// <summary>
-    /// A registered URI, matched exactly; or, when <paramref name="allowLoopback"/>, any http(s) URI on localhost or a
-    /// loopback address without a fragment, so local runs on any port can connect without registering it.
+    /// A registered URI, matched exactly; or, when <paramref name="allowLoopback"/>, any http(s) URI on localhost, a name
+    /// under .localhost (loopback by RFC 6761, as a clinic's demo.localhost) or a loopback address, without a fragment,
+    /// so local runs on any port and clinic host name can connect without registering it.
     /// </summary>
     public static bool Allows(string redirectUri, IReadOnlyList<string> registered, bool allowLoopback)
     {
@@ -17,7 +18,7 @@ internal static class RedirectAllowList
         return allowLoopback
             && Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
             && uri.Scheme is "http" or "https"
-            && uri.IsLoopback
+            && (uri.IsLoopback || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
             && string.IsNullOrEmpty(uri.Fragment);
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
 using Telemed.Booking.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Telemed.Core.Navigation;
 using Telemed.Core.Security;
 using Telemed.Core.Tenancy;
 
@@ -13,12 +15,25 @@ namespace Telemed.Booking.Pages.Booking;
 
 /// <summary>Create or edit a host. Admins edit anyone; a host edits their own hours and time away.</summary>
 [Authorize(Policy = BookingPermissions.Names.ManageAppointments)]
-public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDirectory users, TenantContext tenantContext) : PageModel
+public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDirectory users, TenantContext tenantContext,
+    IEnumerable<HostProfileSection> sections, IServiceProvider services) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public HostInput Input { get; set; } = new();
 
+    /// <summary>A host who just accepted their invitation: the page greets them and says what is left.</summary>
+    [BindProperty(SupportsGet = true)] public bool Welcome { get; set; }
+
     public bool IsAdmin => staff.IsAdmin;
+
+    /// <summary>Null when no module invites people (the identity module answers).</summary>
+    public IInvitations? Invitations { get; } = services.GetService<IInvitations>();
+
+    /// <summary>What other modules show under the hours of a saved host (the video connections, say).</summary>
+    public IEnumerable<HostProfileSection> Sections => Id is null ? [] : sections.OrderBy(s => s.Order);
+
+    /// <summary>Whether the saved host has any weekly hours yet (the welcome says so when not).</summary>
+    public bool HasHours { get; private set; }
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];
     public IReadOnlyList<Service> Services { get; private set; } = [];
 
@@ -52,6 +67,7 @@ public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDi
             Active = host.Active,
             ServiceIds = await db.ServiceHosts.Where(l => l.HostId == host.Id).Select(l => l.ServiceId).ToListAsync(HttpContext.RequestAborted),
         };
+        HasHours = host.Availability.Weekly.Count > 0;
         foreach (var day in host.Availability.Weekly.GroupBy(w => w.Day))
         {
             Input.Weekly[(int)day.Key] = ScheduleText.FormatWindows(day.Select(w => w.Window));
@@ -80,6 +96,11 @@ public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDi
         {
             ModelState.AddModelError("Input.UserId", "This user is already linked to another host.");
         }
+        var invite = IsAdmin && Invitations is not null && !string.IsNullOrWhiteSpace(Input.InviteEmail) ? Input.InviteEmail.Trim() : null;
+        if (invite is not null && Input.UserId is not null)
+        {
+            ModelState.AddModelError("Input.InviteEmail", "Choose someone who already signs in, or invite someone new, not both.");
+        }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -95,6 +116,21 @@ public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDi
         host.Bio = string.IsNullOrWhiteSpace(Input.Bio) ? null : Input.Bio.Trim();
         host.TimeZone = zone.Id;
         host.Availability = availability;
+        if (invite is not null)
+        {
+            // Last, once the form is known to be good, so a refused form leaves no account behind.
+            try
+            {
+                var person = await Invitations!.InviteAsync(invite, host.DisplayName, Roles.Host, User.FindFirst("name")?.Value, cancellationToken);
+                Input.UserId = person.Id;
+            }
+            catch (UserDirectoryException exception)
+            {
+                ModelState.AddModelError("Input.InviteEmail", exception.Message);
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            }
+        }
         if (IsAdmin)
         {
             host.UserId = Input.UserId;
@@ -109,7 +145,9 @@ public sealed class AdminHostEditModel(BookingDb db, StaffContext staff, IUserDi
             db.Hosts.Add(host);
         }
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = $"{host.DisplayName}'s schedule saved.";
+        TempData["Status"] = invite is not null
+            ? $"{host.DisplayName} was saved and invited: {invite} gets an e-mail to choose a password, then sets their hours and video."
+            : $"{host.DisplayName}'s schedule saved.";
         return Redirect(IsAdmin ? $"{Request.PathBase}/admin/hosts" : $"{Request.PathBase}/admin/my-schedule");
     }
 

@@ -8,6 +8,12 @@ public sealed class HostInput
     [Display(Name = "Signs in as")]
     public Guid? UserId { get; set; }
 
+    /// <summary>Someone new to invite as this host, instead of an existing user: they get an e-mail to choose a password.</summary>
+    [Display(Name = "Or invite them by e-mail")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [StringLength(200, ErrorMessage = "At most 200 characters.")]
+    public string? InviteEmail { get; set; }
+
     [Display(Name = "Display name")]
     [Required(ErrorMessage = "Give the name patients see.")]
     [StringLength(120, ErrorMessage = "At most 120 characters.")]

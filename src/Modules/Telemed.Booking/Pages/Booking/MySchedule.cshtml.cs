@@ -9,8 +9,8 @@ namespace Telemed.Booking.Pages.Booking;
 [Authorize(Policy = BookingPermissions.Names.EditOwnSchedule)]
 public sealed class MyScheduleModel(StaffContext staff) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync() =>
+    public async Task<IActionResult> OnGetAsync(bool welcome = false) =>
         await staff.OwnHostAsync(HttpContext.RequestAborted) is { } host
-            ? Redirect($"{Request.PathBase}/admin/hosts/edit/{host.Id}")
+            ? Redirect($"{Request.PathBase}/admin/hosts/edit/{host.Id}" + (welcome ? "?welcome=true" : ""))
             : Page();
 }

@@ -2,12 +2,20 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Telemed.Core.Security;
 using Telemed.Identity.Models;
 
 namespace Telemed.Identity.Pages.Account;
 
-public sealed class ResetPasswordModel(UserManager<TelemedUser> users) : PageModel
+/// <summary>
+/// Choosing a password from an e-mailed link. From an invitation the person is signed in straight away and sent where
+/// their work starts (a host to their schedule and video set-up); the link alone proves the address is theirs.
+/// </summary>
+public sealed class ResetPasswordModel(UserManager<TelemedUser> users, SignInManager<TelemedUser> signIn) : PageModel
 {
+    [BindProperty(SupportsGet = true)]
+    public bool Invited { get; set; }
+
     [BindProperty(SupportsGet = true)]
     [Required]
     public string Email { get; set; } = "";
@@ -48,10 +56,16 @@ public sealed class ResetPasswordModel(UserManager<TelemedUser> users) : PageMod
             ModelState.AddModelError(result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? nameof(Password) : "", reason);
             return Page();
         }
-        if (user is not null)
+        await users.ResetAccessFailedCountAsync(user!);
+        await users.SetLockoutEndDateAsync(user!, null);
+        if (Invited)
         {
-            await users.ResetAccessFailedCountAsync(user);
-            await users.SetLockoutEndDateAsync(user, null);
+            await signIn.SignInAsync(user!, isPersistent: false);
+            var roles = await users.GetRolesAsync(user!);
+            return LocalRedirect(roles.Contains(Roles.Host) ? "~/admin/my-schedule?welcome=true"
+                : roles.Contains(Roles.ClinicAdmin) ? "~/admin"
+                : roles.Contains(Roles.PlatformAdmin) ? "~/platform"
+                : "~/my/appointments");
         }
         Done = true;
         return Page();

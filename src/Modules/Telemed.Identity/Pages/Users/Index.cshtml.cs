@@ -13,7 +13,7 @@ namespace Telemed.Identity.Pages.Users;
 
 /// <summary>The clinic's people: list them, and invite staff or patients (they choose a password from the e-mailed link).</summary>
 [Authorize(Policy = IdentityPermissions.Names.ManageUsers)]
-public sealed class IndexModel(IUserDirectory directory, UserManager<TelemedUser> users, MessageLog messages, TenantContext tenantContext, AccountLinks links) : PageModel
+public sealed class IndexModel(IUserDirectory directory, IInvitations invitations, MessageLog messages, TenantContext tenantContext) : PageModel
 {
     public IReadOnlyList<UserSummary> People { get; private set; } = [];
 
@@ -62,13 +62,10 @@ public sealed class IndexModel(IUserDirectory directory, UserManager<TelemedUser
         }
         try
         {
-            var person = await directory.CreateAsync(Input.Email, null, Input.DisplayName.Trim(), [Input.Role], HttpContext.RequestAborted);
-            var user = (await users.FindByIdAsync(person.Id.ToString()))!;
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = links.ResetPassword(Input.Email, token);
-            await messages.RecordAsync("email", Input.Email, $"You're invited to {tenantContext.Required.Name}",
-                $"Hello {person.DisplayName},\n\n{User.FindFirst("name")?.Value} added you to {tenantContext.Required.Name}. Choose your password here:\n{link}\n");
-            TempData["Status"] = $"{person.DisplayName} was invited; the link is in the message log.";
+            var person = await invitations.InviteAsync(Input.Email, Input.DisplayName, Input.Role, User.FindFirst("name")?.Value, HttpContext.RequestAborted);
+            TempData["Status"] = messages.Delivers
+                ? $"{person.DisplayName} was invited: the e-mail with their link is on its way to {person.Email}."
+                : $"{person.DisplayName} was invited; the link is in the message log.";
             return Redirect(Request.PathBase + Request.Path);
         }
         catch (UserDirectoryException exception)

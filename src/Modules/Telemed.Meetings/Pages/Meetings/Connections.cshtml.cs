@@ -12,13 +12,14 @@ namespace Telemed.Meetings.Pages.Meetings;
 
 /// <summary>A host's video accounts, one card per provider that hosts connect: connect (OAuth with PKCE), see, disconnect, reconnect.</summary>
 [Authorize(Policy = MeetingsPermissions.Names.Host)]
-public sealed class ConnectionsModel(ConnectionFlow connections, MeetingProviderRegistry providers, HostResolver hosts, PublicUrls publicUrls,
-    TenantContext tenantContext) : PageModel
+public sealed class ConnectionsModel(ConnectionFlow connections, ConnectionCards cards, MeetingProviderRegistry providers, HostResolver hosts,
+    PublicUrls publicUrls, TenantContext tenantContext) : PageModel
 {
-    public sealed record Card(IOAuthConnector Connector, string Name, HostConnection? Connection);
+    /// <summary>Survives the round trip through the provider's consent page, for the callback to come back to.</summary>
+    internal const string ReturnUrlKey = "Meetings.ReturnUrl";
 
     public HostSummary? Host { get; private set; }
-    public IReadOnlyList<Card> Cards { get; private set; } = [];
+    public IReadOnlyList<ConnectionCard> Cards { get; private set; } = [];
     public bool ForAnotherHost => Host is not null && !HostResolver.IsSelf(User, Host);
 
     /// <summary>Times in the host's zone (the clinic's before a host is known).</summary>
@@ -29,14 +30,13 @@ public sealed class ConnectionsModel(ConnectionFlow connections, MeetingProvider
         Host = await hosts.ResolveAsync(User, hostId, HttpContext.RequestAborted);
         if (Host is not null)
         {
-            var mine = (await connections.ListAsync(Host.Id, HttpContext.RequestAborted)).ToDictionary(c => c.Provider);
-            Cards = providers.Connectors.Select(c => new Card(c, providers.NameOf(c.ProviderId), mine.GetValueOrDefault(c.ProviderId))).ToList();
+            Cards = await cards.ForAsync(Host.Id, HttpContext.RequestAborted);
         }
 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConnectAsync(Guid? hostId, string? provider)
+    public async Task<IActionResult> OnPostConnectAsync(Guid? hostId, string? provider, string? returnUrl)
     {
         var host = await hosts.ResolveAsync(User, hostId, HttpContext.RequestAborted);
         if (host is null || providers.ConnectorFor(provider) is not { } connector)
@@ -47,14 +47,19 @@ public sealed class ConnectionsModel(ConnectionFlow connections, MeetingProvider
         if (!connector.IsAvailable)
         {
             TempData["Error"] = $"{providers.NameOf(provider)} is not set up on this platform yet. Ask the platform operator to configure its app.";
-            return RedirectToPage(new { hostId = ForOther(host) });
+            return Back(host, returnUrl);
+        }
+
+        if (LocalReturn(returnUrl) is { } back)
+        {
+            TempData[ReturnUrlKey] = back;
         }
 
         var redirectUri = publicUrls.ForCurrentRequest(Request, tenantContext.Required) + connector.CallbackPath;
         return Redirect(await connections.BeginAsync(connector, host.Id, HostResolver.UserId(User), redirectUri, HttpContext.RequestAborted));
     }
 
-    public async Task<IActionResult> OnPostDisconnectAsync(Guid? hostId, string? provider)
+    public async Task<IActionResult> OnPostDisconnectAsync(Guid? hostId, string? provider, string? returnUrl)
     {
         var host = await hosts.ResolveAsync(User, hostId, HttpContext.RequestAborted);
         if (host is null || providers.ConnectorFor(provider) is not { } connector)
@@ -67,8 +72,17 @@ public sealed class ConnectionsModel(ConnectionFlow connections, MeetingProvider
         TempData[revoked ? "Status" : "Error"] = revoked
             ? $"{name} is disconnected and its access was revoked."
             : $"{name} is disconnected here, but {name} could not be told; remove the app in your {name} account to be sure.";
-        return RedirectToPage(new { hostId = ForOther(host) });
+        return Back(host, returnUrl);
     }
+
+    /// <summary>A tenant-relative path of this site (never another site or a protocol-relative one), or null.</summary>
+    internal static string? LocalReturn(string? returnUrl) =>
+        returnUrl is ['/', not '/' and not '\\', ..] && !returnUrl.Contains("://", StringComparison.Ordinal) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
+            ? returnUrl
+            : null;
+
+    private IActionResult Back(HostSummary host, string? returnUrl) =>
+        LocalReturn(returnUrl) is { } back ? Redirect(Request.PathBase + back) : RedirectToPage(new { hostId = ForOther(host) });
 
     private Guid? ForOther(HostSummary host) => HostResolver.IsSelf(User, host) ? null : host.Id;
 }

@@ -29,7 +29,12 @@ public abstract class OAuthCallbackModel(ConnectionFlow connections, IOAuthConne
             TempData["Error"] = outcome.Error;
         }
 
-        // An admin may connect on a host's behalf: back to that host's card.
+        // Back to the page the connect started from (a host's own schedule page, say), else the connections page;
+        // an admin may connect on a host's behalf: back to that host's card.
+        if (ConnectionsModel.LocalReturn(TempData[ConnectionsModel.ReturnUrlKey] as string) is { } back)
+        {
+            return Redirect(Request.PathBase + back);
+        }
         return Redirect($"{Request.PathBase}/meetings/connections" + (User.IsInRole(Roles.ClinicAdmin) && outcome.HostId is { } host ? $"?hostId={host}" : ""));
     }
 }
