@@ -41,6 +41,33 @@ public sealed class StaffBookingShould(TwoClinicsFixture fixture) : IClassFixtur
         Assert.Contains("Booked Pia Park", (await admin.GetPageAsync($"{Clinic.PathBase}/admin/appointments/{id}")).QuerySelector("[role=status]")!.TextContent);
     }
 
+    /// <summary>
+    /// An appointment with the Berlin host, read by the London clinic's admin and by the host: each sees it in their own
+    /// zone with its abbreviation; the admin also sees the host's own time.
+    /// </summary>
+    [Fact]
+    public async Task ShowAppointmentTimesInTheViewersZone()
+    {
+        var admin = await SignIn.AsAsync(Host, Clinic, BookingClinic.AdminEmail);
+        var url = $"{NewUrl}?service={Clinic.Consultation}&host={Clinic.HostTwo}&duration=30";
+        var start = FreeTimes(await admin.GetPageAsync(url))[1];
+        var response = await admin.SubmitFormAsync(await admin.GetPageAsync(url), url, Patient("Zed Zone", "zed@example.test", start), formSelector: "main form[method=post]");
+        var id = Guid.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
+        var instant = DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
+        string Local(string zone, int minutes) => TimeZoneInfo.ConvertTime(instant.AddMinutes(minutes), TimeZoneInfo.FindSystemTimeZoneById(zone))
+            .ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        string Range(string zone) => $"{Local(zone, 0)}–{Local(zone, 30)[^5..]}";
+
+        var asAdmin = (await admin.GetPageAsync($"{Clinic.PathBase}/admin/appointments/{id}")).QuerySelector("[data-testid=appointment-when]")!.TextContent;
+        Assert.Matches($@"^\s*{System.Text.RegularExpressions.Regex.Escape(Range("Europe/London"))} (GMT|BST)\s+Dr Two's time: {System.Text.RegularExpressions.Regex.Escape(Range("Europe/Berlin"))} (CET|CEST)\s*$", asAdmin);
+        var list = await admin.GetPageAsync($"{Clinic.PathBase}/admin/appointments?when=upcoming");
+        Assert.Matches(@"^Appointments, times in Europe/London \((GMT|BST)\)$", list.QuerySelector("[data-testid=appointments-zone]")!.TextContent.Trim());
+
+        var host = await SignIn.AsAsync(Host, Clinic, BookingClinic.HostTwoEmail);
+        var asHost = (await host.GetPageAsync($"{Clinic.PathBase}/admin/appointments/{id}")).QuerySelector("[data-testid=appointment-when]")!.TextContent;
+        Assert.Matches($@"^\s*{System.Text.RegularExpressions.Regex.Escape(Range("Europe/Berlin"))} (CET|CEST)\s*$", asHost);
+    }
+
     [Fact]
     public async Task LetStaffBookInsideTheMinimumNoticeThatBindsPatients()
     {

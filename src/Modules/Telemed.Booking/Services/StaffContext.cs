@@ -33,6 +33,10 @@ public sealed class StaffContext(IHttpContextAccessor http, BookingDb db, Tenant
         return ownHost;
     }
 
+    /// <summary>Times as this staff member reads them, in <see cref="ViewerZoneAsync"/> with its abbreviation.</summary>
+    public async Task<Telemed.Core.Clinic.ViewerTime> ViewerTimeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        new((await ViewerZoneAsync(cancellationToken)).Id, now);
+
     /// <summary>The zone staff read times in: a doctor's own, anyone else's the clinic's.</summary>
     public async Task<TimeZoneInfo> ViewerZoneAsync(CancellationToken cancellationToken)
     {

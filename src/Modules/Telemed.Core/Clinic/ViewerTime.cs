@@ -35,6 +35,15 @@ public sealed class ViewerTime
     /// <summary>"Tue 3 Mar 2026, 10:04 GMT".</summary>
     public string DayAndTime(DateTimeOffset instant) => $"{Local(instant).ToString("ddd d MMM yyyy, HH:mm", English)} {ZoneAbbreviations.For(_zone, instant)}";
 
+    /// <summary>"Tue 3 Mar 2026, 10:00–10:30 GMT", or across days "Tue 3 Mar 2026, 23:30 GMT – Wed 4 Mar, 00:30 GMT".</summary>
+    public string Range(DateTimeOffset start, DateTimeOffset end)
+    {
+        var (from, to) = (Local(start), Local(end));
+        return from.Date == to.Date
+            ? $"{from.ToString("ddd d MMM yyyy, HH:mm", English)}–{to.ToString("HH:mm", English)} {ZoneAbbreviations.For(_zone, start)}"
+            : $"{DayAndTime(start)} – {to.ToString("ddd d MMM, HH:mm", English)} {ZoneAbbreviations.For(_zone, end)}";
+    }
+
     /// <summary>"10:04 GMT".</summary>
     public string Clock(DateTimeOffset instant) => $"{Local(instant).ToString("HH:mm", English)} {ZoneAbbreviations.For(_zone, instant)}";
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
 using Telemed.Booking.Services;
+using Telemed.Core.Clinic;
 
 namespace Telemed.Booking.Pages.Booking;
 
@@ -27,9 +28,13 @@ public sealed class AdminAppointmentsModel(AppointmentQueries appointments, Staf
     public string? OwnHostName { get; private set; }
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
+    /// <summary>The viewer's zone: a doctor's own, the clinic's for an admin.</summary>
+    public ViewerTime Time { get; private set; } = null!;
+
     public async Task OnGetAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
+        Time = await staff.ViewerTimeAsync(Now, cancellationToken);
         if (!AppointmentFilter.Periods.Contains(When))
         {
             When = AppointmentFilter.Today;

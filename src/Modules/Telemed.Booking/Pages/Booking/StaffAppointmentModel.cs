@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Telemed.Booking.Services;
+using Telemed.Core.Clinic;
 
 namespace Telemed.Booking.Pages.Booking;
 
@@ -14,6 +15,9 @@ public abstract class StaffAppointmentModel(AppointmentQueries appointments, Sta
 
     public AppointmentRow Row { get; private set; } = null!;
 
+    /// <summary>The viewer's zone: a doctor's own, the clinic's for anyone else.</summary>
+    public ViewerTime Time { get; private set; } = null!;
+
     protected StaffContext Staff => staff;
 
     protected async Task<IActionResult?> LoadAsync()
@@ -24,6 +28,7 @@ public abstract class StaffAppointmentModel(AppointmentQueries appointments, Sta
             return NotFound();
         }
         Row = row;
+        Time = await staff.ViewerTimeAsync(DateTimeOffset.UtcNow, HttpContext.RequestAborted);
         return null;
     }
 }
