@@ -26,6 +26,7 @@ public sealed class BookingStartup : ModuleStartup
         services.AddTenantDbContext<BookingDb>();
         services.AddMigrations<BookingMigrations>();
         services.AddScoped<SlotFinder>();
+        services.AddScoped<SlotSearch>();
         services.AddScoped<BookingService>();
         services.AddScoped<AppointmentActions>();
         services.AddScoped<AppointmentEvents>();
@@ -61,5 +62,6 @@ public sealed class BookingStartup : ModuleStartup
     {
         BookingEndpoints.Map(endpoints);
         CalendarEndpoints.Map(endpoints);
+        BookingApiEndpoints.Map(endpoints);
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Telemed.Api.Authentication;
+using Telemed.Api.Data;
+using Telemed.Api.Services;
+using Telemed.Core.Api;
+using Telemed.Core.Data;
+using Telemed.Core.Modules;
+using Telemed.Core.Navigation;
+using Telemed.Core.Security;
+
+namespace Telemed.Api;
+
+/// <summary>The clinic's REST API: API keys and the admin page for them, the bearer-key scheme and one policy per scope.</summary>
+public sealed class ApiStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTenantDbContext<ApiDb>();
+        services.AddMigrations<ApiMigrations>();
+        services.AddScoped<ApiKeyStore>();
+
+        // Not the default scheme: only the scope policies ask for it, so the admin's cookie never opens the API and a key never opens a page.
+        services.AddAuthentication().AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorization(options =>
+        {
+            foreach (var scope in ApiScopes.All)
+            {
+                options.AddPolicy(ApiScopes.PolicyFor(scope), policy => policy
+                    .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                    .RequireAuthenticatedUser()
+                    .AddRequirements(new TenantUserRequirement())
+                    .RequireClaim(ApiScopes.ClaimType, scope));
+            }
+        });
+
+        services.AddPermissions<ApiPermissions>();
+        services.AddAdminMenu(new AdminMenuItem("API keys", "/admin/api-keys", ApiPermissions.Names.ManageApiKeys, 80, Group: AdminMenuGroups.Setup));
+    }
+}

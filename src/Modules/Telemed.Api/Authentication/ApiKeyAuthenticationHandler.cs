@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telemed.Api.Models;
+using Telemed.Api.Services;
+using Telemed.Core.Api;
+using Telemed.Core.Security;
+using Telemed.Core.Tenancy;
+
+namespace Telemed.Api.Authentication;
+
+public static class ApiKeyDefaults
+{
+    public const string Scheme = "ApiKey";
+
+    /// <summary>The claim saying whether the key is a live or a test key.</summary>
+    public const string ModeClaim = "telemed:api-key-mode";
+}
+
+public sealed class ApiKeyAuthenticationOptions : AuthenticationSchemeOptions;
+
+/// <summary>
+/// <c>Authorization: Bearer tmd_...</c> under the clinic's <c>/api/v1</c>. The key is looked up inside the clinic the
+/// request was resolved to, so another clinic's key is simply unknown here. Challenges and refusals answer with problem
+/// details that say what to fix, never which clinic a key belongs to.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, TenantContext tenantContext, ApiKeyStore keys)
+    : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
+{
+    private const string BearerPrefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!ApiRoutes.IsApiPath(Request.Path) || tenantContext.Tenant is not { IsPlatform: false } tenant)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("Send the API key as 'Authorization: Bearer tmd_live_...'.");
+        }
+        if (!ApiKeySecret.TryRead(header[BearerPrefix.Length..].Trim(), out var secret))
+        {
+            return AuthenticateResult.Fail("This is not an API key: keys start with 'tmd_live_' or 'tmd_test_' followed by 43 characters.");
+        }
+        var key = await keys.FindAsync(secret, Context.RequestAborted);
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("This API key is not recognised by this clinic.");
+        }
+        if (key.IsRevoked)
+        {
+            return AuthenticateResult.Fail("This API key has been revoked. Ask the clinic's admin for a new one.");
+        }
+        if (key.IsExpiredAt(keys.Now))
+        {
+            return AuthenticateResult.Fail(string.Create(CultureInfo.InvariantCulture,
+                $"This API key expired at {key.ExpiresAt:yyyy-MM-dd'T'HH:mm:ss'Z'}. Ask the clinic's admin for a new one."));
+        }
+
+        await keys.NoteUseAsync(key, Context.RequestAborted);
+        return AuthenticateResult.Success(new AuthenticationTicket(Principal(key, tenant), Scheme.Name));
+    }
+
+    private ClaimsPrincipal Principal(ApiKey key, Tenant tenant)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, key.Id.ToString()),
+            new(ClaimTypes.Name, key.Name),
+            new(TelemedClaims.TenantId, tenant.Id.ToString()),
+            new(ApiKeyDefaults.ModeClaim, key.Mode),
+        };
+        claims.AddRange(key.Scopes.Select(scope => new Claim(ApiScopes.ClaimType, scope)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        // RFC 6750: a missing credential gets the bare scheme, a refused one says why.
+        Response.Headers.WWWAuthenticate = failure is null
+            ? "Bearer"
+            : $"Bearer error=\"invalid_token\", error_description=\"{failure.Replace("\"", "'", StringComparison.Ordinal)}\"";
+        await TypedResults.Problem(
+            failure ?? "This endpoint needs an API key: send 'Authorization: Bearer tmd_live_...' with a key the clinic's admin created.",
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: failure is null ? "API key required" : "API key not accepted").ExecuteAsync(Context);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var needed = (Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? [])
+            .Select(a => a.Policy is null ? null : ApiScopes.ScopeOfPolicy(a.Policy))
+            .OfType<string>()
+            .Where(scope => !Context.User.HasClaim(ApiScopes.ClaimType, scope))
+            .Distinct()
+            .ToList();
+        var detail = needed.Count == 0
+            ? "This API key may not do this."
+            : $"This API key lacks the {string.Join(", ", needed.Select(s => $"'{s}'"))} scope this endpoint needs. The clinic's admin can create a key with it.";
+        await TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Scope missing").ExecuteAsync(Context);
+    }
+}

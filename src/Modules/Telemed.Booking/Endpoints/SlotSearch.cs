@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Telemed.Booking.Availability;
+using Telemed.Booking.Data;
+using Telemed.Booking.Services;
+
+namespace Telemed.Booking.Endpoints;
+
+/// <summary>A request for free slots as it arrives in a query string: every value is text, checked by <see cref="SlotSearch"/>.</summary>
+public sealed record SlotSearchRequest(string? Service, string? Host, string? From, string? To, string? Month, string? Tz, string? Duration);
+
+/// <summary>
+/// Answers "which slots are free" for the public picker (<c>/booking/slots</c>) and the REST API (<c>/api/v1/availability</c>)
+/// alike: one validation, one set of messages, one answer, so an integration sees exactly what a visitor sees.
+/// </summary>
+public sealed class SlotSearch(BookingDb db, SlotFinder finder)
+{
+    /// <summary>The days one request covers when it does not say.</summary>
+    public const int DefaultDays = 7;
+
+    public async Task<Results<Ok<SlotsResponse>, ValidationProblem, ProblemHttpResult>> SearchAsync(SlotSearchRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Guid.TryParse(request.Service, out var serviceId))
+        {
+            errors["service"] = ["Give the service's id."];
+        }
+        Guid? hostId = null;
+        if (!string.IsNullOrEmpty(request.Host) && request.Host != "any")
+        {
+            if (Guid.TryParse(request.Host, out var parsedHost)) { hostId = parsedHost; }
+            else { errors["host"] = ["Give a host's id, or 'any'."]; }
+        }
+        if (!VisitorZones.TryFind(string.IsNullOrEmpty(request.Tz) ? "UTC" : request.Tz, out var zone))
+        {
+            errors["tz"] = ["Give an IANA time zone such as Europe/London."];
+        }
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(finder.Now, zone).DateTime);
+        var (first, last) = string.IsNullOrEmpty(request.Month)
+            ? TimeInput.ReadDays(request.From, request.To, today, DefaultDays, errors)
+            : ReadMonth(request.Month, request.From, request.To, today, errors);
+        int? minutes = null;
+        if (!string.IsNullOrEmpty(request.Duration))
+        {
+            if (int.TryParse(request.Duration, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) { minutes = parsed; }
+            else { errors["duration"] = ["Give the length in minutes."]; }
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var found = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId && s.Active, cancellationToken);
+        if (found is null)
+        {
+            return NotFound("No such service", "This clinic offers no service with this id.");
+        }
+        var length = minutes ?? found.Durations.Min();
+        if (!found.Offers(length))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["duration"] = [$"{found.Name} is offered for {string.Join(", ", found.Durations)} minutes."],
+            });
+        }
+        var hosts = await finder.HostsOfferingAsync(found.Id, hostId, cancellationToken);
+        if (hostId is not null && hosts.Count == 0)
+        {
+            return NotFound("No such host", "No host with this id offers this service.");
+        }
+
+        var slots = await finder.FindAsync(found, hosts, length, VisitorTime.DaysToUtc(first, last, zone), cancellationToken);
+        return TypedResults.Ok(new SlotsResponse(found.Id, zone.Id, length,
+            first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            slots.Select(s => new SlotJson(
+                VisitorTime.ToIso8601(s.Slot.Start, zone), VisitorTime.ToIso8601(s.Slot.End, zone),
+                s.Host.Id, s.Host.DisplayName, s.Slot.SeatsLeft)).ToList()));
+    }
+
+    /// <summary>The days of <paramref name="month"/> (yyyy-MM), which the month calendar asks for instead of 'from' and 'to'.</summary>
+    private static (DateOnly First, DateOnly Last) ReadMonth(string month, string? from, string? to, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        if (!string.IsNullOrEmpty(from) || !string.IsNullOrEmpty(to))
+        {
+            errors["month"] = ["Give either 'month' or 'from' and 'to', not both."];
+            return (today, today);
+        }
+        if (!TimeInput.TryReadMonth(month, out var first))
+        {
+            errors["month"] = [TimeInput.MonthMessage];
+            return (today, today);
+        }
+        return (first, first.AddMonths(1).AddDays(-1));
+    }
+
+    private static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
+}
