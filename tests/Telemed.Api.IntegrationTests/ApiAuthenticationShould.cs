@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Npgsql;
+using Telemed.Core.Tenancy;
 
 namespace Telemed.Api.IntegrationTests;
 
@@ -75,6 +76,32 @@ public sealed class ApiAuthenticationShould(HostFixture fixture) : IClassFixture
             Assert.DoesNotContain("\"data\"", problem.Body);
         }
         Assert.Equal(HttpStatusCode.OK, (await api.GetWithKeyAsync(theirs.Api("/services"), theirKey)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnswerOnTheClinicsOwnHostNameWithItsKeysOnly()
+    {
+        var clinic = await ApiClinic.CreateAsync(Host);
+        var other = await ApiClinic.CreateAsync(Host);
+        var hostName = $"{clinic.Tenant.Slug}.clinics.test";
+        await Host.GetRequiredService<TenantRegistry>().SetHostNamesAsync(clinic.Tenant.Id, [hostName]);
+        var ownKey = await (await AdminKeys.SignInAsync(Host, clinic)).CreateAsync("Own", "read");
+        var otherKey = await (await AdminKeys.SignInAsync(Host, other)).CreateAsync("Other", "read");
+        var api = Host.CreateClient();
+
+        async Task<HttpResponseMessage> CallAsync(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/services");
+            request.Headers.Host = hostName;
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            return await api.SendAsync(request);
+        }
+
+        var own = await CallAsync(ownKey);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains(clinic.ServiceName, await own.Content.ReadAsStringAsync());
+        var refused = await Problem.ReadAsync(await CallAsync(otherKey), HttpStatusCode.Unauthorized);
+        Assert.DoesNotContain(other.ServiceName, refused.Body);
     }
 
     [Fact]
@@ -156,6 +183,17 @@ public sealed class ApiAuthenticationShould(HostFixture fixture) : IClassFixture
         Assert.NotNull(first);
         Assert.Equal(first, second);
         Assert.True(later > DateTime.UtcNow.AddSeconds(-30), $"A use more than a minute after the last is recorded again (got {later:O}).");
+    }
+
+    [Fact]
+    public async Task AnswerAnAddressNoEndpointHasWith404Problem()
+    {
+        var clinic = await ApiClinic.CreateAsync(Host);
+
+        var response = await Host.CreateClient().GetWithKeyAsync(clinic.Api("/no-such-thing"), key: null);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.NotFound);
+        Assert.Contains("/api/v1/no-such-thing", problem.Detail);
     }
 
     private static string Expand(string endpoint, ApiClinic clinic) => endpoint.Replace("{service}", clinic.Consultation.ToString());

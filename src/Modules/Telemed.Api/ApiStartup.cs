@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +24,7 @@ public sealed class ApiStartup : ModuleStartup
         services.AddTenantDbContext<ApiDb>();
         services.AddMigrations<ApiMigrations>();
         services.AddScoped<ApiKeyStore>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
 
         // Not the default scheme: only the scope policies ask for it, so the admin's cookie never opens the API and a key never opens a page.
         services.AddAuthentication().AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
@@ -38,5 +42,15 @@ public sealed class ApiStartup : ModuleStartup
 
         services.AddPermissions<ApiPermissions>();
         services.AddAdminMenu(new AdminMenuItem("API keys", "/admin/api-keys", ApiPermissions.Names.ManageApiKeys, 80, Group: AdminMenuGroups.Setup));
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // Otherwise an address no module maps would get the site's HTML error page: clients read problem details.
+        endpoints.MapFallback(ApiRoutes.Prefix + "/{**path}", (HttpRequest request) => TypedResults.Problem(
+                $"No API endpoint answers {request.Method} {ApiRoutes.Prefix}/{request.RouteValues["path"]}.",
+                statusCode: StatusCodes.Status404NotFound, title: "No such endpoint"))
+            .WithName("ApiNotFound")
+            .ExcludeFromDescription();
     }
 }
