@@ -33,7 +33,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         if (tenant is null && !urls.IsPlatformHost(host))
         {
             await WriteStatusPageAsync(context, HttpStatusCode.BadRequest, "Unknown host",
-                "This address is not served here. Use the clinic's own link or the platform's address.");
+                "This address is not served here. Use the clinic's own link or the platform's address.",
+                "This host name is not served here. Use the clinic's own host name or the platform's address.");
             return;
         }
 
@@ -45,7 +46,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             if (tenant is null || tenant.IsPlatform)
             {
                 await WriteStatusPageAsync(context, HttpStatusCode.NotFound, "Clinic not found",
-                    $"There is no clinic at this address ({WebUtility.HtmlEncode(slug)}). Check the link you were given, or <a href=\"/\">go to the start page</a>.");
+                    $"There is no clinic at this address ({WebUtility.HtmlEncode(slug)}). Check the link you were given, or <a href=\"/\">go to the start page</a>.",
+                    $"There is no clinic '{slug}'. Check the clinic's address in the API's base URL.");
                 return;
             }
             pathBase = $"{PathPrefix}/{tenant.Slug}";
@@ -61,7 +63,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         {
             context.Response.Headers.RetryAfter = "3600";
             await WriteStatusPageAsync(context, HttpStatusCode.ServiceUnavailable, "Temporarily unavailable",
-                $"{WebUtility.HtmlEncode(tenant.Name)} is temporarily unavailable. Your appointments and records are safe; please try again later or contact the clinic by phone.");
+                $"{WebUtility.HtmlEncode(tenant.Name)} is temporarily unavailable. Your appointments and records are safe; please try again later or contact the clinic by phone.",
+                $"{tenant.Name} is temporarily unavailable. Its data is safe; try again later.");
             return;
         }
 
@@ -69,8 +72,14 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static Task WriteStatusPageAsync(HttpContext context, HttpStatusCode status, string title, string message)
+    /// <param name="message">The page's text, HTML.</param>
+    /// <param name="apiDetail">The same in plain words, for a client of the clinic's API, which gets problem details instead of a page.</param>
+    private static Task WriteStatusPageAsync(HttpContext context, HttpStatusCode status, string title, string message, string apiDetail)
     {
+        if (IsForApi(context.Request.Path))
+        {
+            return Microsoft.AspNetCore.Http.TypedResults.Problem(apiDetail, statusCode: (int)status, title: title).ExecuteAsync(context);
+        }
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync($$"""
@@ -81,5 +90,20 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             main{background:#fff;border-radius:.5rem;padding:2rem 2.5rem;max-width:32rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}h1{font-size:1.5rem;margin-top:0}</style>
             </head><body><main><h1>{{title}}</h1><p>{{message}}</p></main></body></html>
             """);
+    }
+
+    /// <summary>Whether the request is for a clinic's API: <c>/api/v1/...</c> on a host name, or <c>/c/{slug}/api/v1/...</c>.</summary>
+    private static bool IsForApi(PathString path)
+    {
+        if (Api.ApiRoutes.IsApiPath(path))
+        {
+            return true;
+        }
+        if (!path.StartsWithSegments(PathPrefix, out var rest) || rest.Value is not { } afterPrefix)
+        {
+            return false;
+        }
+        var slash = afterPrefix.IndexOf('/', 1);
+        return slash > 0 && Api.ApiRoutes.IsApiPath(new PathString(afterPrefix[slash..]));
     }
 }
