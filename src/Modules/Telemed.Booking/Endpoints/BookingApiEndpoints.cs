@@ -23,7 +23,9 @@ public static class BookingApiEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(ApiRoutes.Prefix).WithTags("Booking API").RequireAuthorization(ApiScopes.Policies.Read);
+        // The refusals the key scheme answers, declared for the OpenAPI document.
+        var api = endpoints.MapGroup(ApiRoutes.Prefix).WithTags("Booking API").RequireAuthorization(ApiScopes.Policies.Read)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/services", ListServicesAsync)
             .WithName("ApiListServices")
@@ -35,7 +37,8 @@ public static class BookingApiEndpoints
 
         api.MapGet("/availability", GetAvailabilityAsync)
             .WithName("ApiAvailability")
-            .WithSummary("Free slots of a service, with one host or any, between two dates in the given time zone (as the public picker sees them)");
+            .WithSummary("Free slots of a service, with one host or any, between two dates in the given time zone (as the public picker sees them)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static async Task<Ok<ApiList<ApiService>>> ListServicesAsync(BookingDb db, CancellationToken cancellationToken)
