@@ -87,6 +87,9 @@ public sealed partial class DoctorOnboardingShould : IAsyncLifetime
         var welcome = doctor.GetByTestId("host-welcome");
         await Expect(welcome.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Welcome, Dr Nia Okafor");
         await Expect(welcome).ToContainTextAsync("Enter your weekly hours and save.");
+        await Expect(doctor.GetByTestId("host-video").Locator("section[data-provider=zoom]")).ToBeVisibleAsync();
+        await doctor.SetViewportSizeAsync(1280, 900);
+        Assert.True(new FileInfo(await DocScreenshots.SaveAsync(doctor, "doctor-welcome.png")).Length > 10_000);
         await doctor.GetByLabel("Monday").FillAsync("09:00-12:30, 13:30-17:00");
         await doctor.GetByLabel("Thursday").FillAsync("10:00-16:00");
         await doctor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
