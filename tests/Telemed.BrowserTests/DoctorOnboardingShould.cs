@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
 using Telemed.Notifications.IntegrationTests;
-using Telemed.Tenants.Services;
 using static Microsoft.Playwright.Assertions;
 
 namespace Telemed.BrowserTests;
@@ -118,12 +115,7 @@ public sealed partial class DoctorOnboardingShould : IAsyncLifetime
         await Expect(visitor.Locator("#host")).ToContainTextAsync("Dr Nia Okafor");
     }
 
-    private async Task<Tenant> DemoClinicAsync()
-    {
-        var recipe = Recipe.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Recipes, "demo-clinic.recipe.json")));
-        var slug = $"onb-{Guid.NewGuid():N}"[..14];
-        return await _host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Demo {slug}", "Europe/London"));
-    }
+    private Task<Tenant> DemoClinicAsync() => TestClinics.ProvisionDemoAsync(_host, "onb");
 
     [GeneratedRegex(@"https?://\S+/reset-password\?\S+")]
     private static partial Regex InvitationLink();
