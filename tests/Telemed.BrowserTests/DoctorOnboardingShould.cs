@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
 using Telemed.Notifications.IntegrationTests;
-using Telemed.Tenants.Services;
 using static Microsoft.Playwright.Assertions;
 
 namespace Telemed.BrowserTests;
@@ -87,6 +84,9 @@ public sealed partial class DoctorOnboardingShould : IAsyncLifetime
         var welcome = doctor.GetByTestId("host-welcome");
         await Expect(welcome.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Welcome, Dr Nia Okafor");
         await Expect(welcome).ToContainTextAsync("Enter your weekly hours and save.");
+        await Expect(doctor.GetByTestId("host-video").Locator("section[data-provider=zoom]")).ToBeVisibleAsync();
+        await doctor.SetViewportSizeAsync(1280, 900);
+        Assert.True(new FileInfo(await DocScreenshots.SaveAsync(doctor, "doctor-welcome.png")).Length > 10_000);
         await doctor.GetByLabel("Monday").FillAsync("09:00-12:30, 13:30-17:00");
         await doctor.GetByLabel("Thursday").FillAsync("10:00-16:00");
         await doctor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -115,12 +115,7 @@ public sealed partial class DoctorOnboardingShould : IAsyncLifetime
         await Expect(visitor.Locator("#host")).ToContainTextAsync("Dr Nia Okafor");
     }
 
-    private async Task<Tenant> DemoClinicAsync()
-    {
-        var recipe = Recipe.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Recipes, "demo-clinic.recipe.json")));
-        var slug = $"onb-{Guid.NewGuid():N}"[..14];
-        return await _host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Demo {slug}", "Europe/London"));
-    }
+    private Task<Tenant> DemoClinicAsync() => TestClinics.ProvisionDemoAsync(_host, "onb");
 
     [GeneratedRegex(@"https?://\S+/reset-password\?\S+")]
     private static partial Regex InvitationLink();

@@ -5,9 +5,7 @@ using Telemed.Booking.Data;
 using Telemed.Booking.Services;
 using Telemed.Core.Clinic;
 using Telemed.Core.Messaging;
-using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
-using Telemed.Tenants.Services;
 
 namespace Telemed.BrowserTests;
 
@@ -164,12 +162,7 @@ public sealed class StaffDashboardShould(StaffDashboardShould.DemoClinicHost fix
             return (context, await PolicyViolations.WatchAsync(context));
         }
 
-        public async Task<Tenant> DemoClinicAsync()
-        {
-            var recipe = Recipe.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Recipes, "demo-clinic.recipe.json")));
-            var slug = $"home-{Guid.NewGuid():N}"[..14];
-            return await Host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Demo {slug}", "Europe/London"));
-        }
+        public Task<Tenant> DemoClinicAsync() => TestClinics.ProvisionDemoAsync(Host, "home");
 
         /// <summary>Books the host's first free time two days on, as the public site would, and waits for its meeting.</summary>
         public async Task<Guid> BookWithAsync(Tenant clinic, string hostName, string serviceName, string patient)

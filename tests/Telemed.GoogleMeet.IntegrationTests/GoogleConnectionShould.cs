@@ -71,6 +71,32 @@ public sealed class GoogleConnectionShould(GoogleHostFixture fixture) : IClassFi
         Assert.Equal(0, await InClinicAsync(Host, clinic, db => db.Connections.CountAsync()));
     }
 
+    /// <summary>
+    /// A connect started from the host's own schedule page comes back there; a return address off the site (another
+    /// host, protocol-relative, backslashed, absolute) is ignored and the callback lands on the connections page.
+    /// </summary>
+    [Theory]
+    [InlineData("/admin/my-schedule", "/admin/my-schedule")]
+    [InlineData("//evil.example/phish", "/meetings/connections")]
+    [InlineData("/\\evil.example/phish", "/meetings/connections")]
+    [InlineData("https://evil.example/phish", "/meetings/connections")]
+    public async Task ReturnToThePageTheConnectStartedFromOnlyOnThisSite(string returnUrl, string landsOn)
+    {
+        var clinic = await CreateAsync(Host, connect: false);
+        var page = await clinic.HostClient.GetPageAsync($"{clinic.PathBase}/meetings/connections");
+        var token = page.QuerySelector($"section[data-provider={Provider}] form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var started = await clinic.HostClient.PostAsync(
+            $"{clinic.PathBase}/meetings/connections?handler=Connect&provider={Provider}&returnUrl={Uri.EscapeDataString(returnUrl)}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var landed = await clinic.HostClient.GetAsync(await ConsentAsync(started.Headers.Location!, clinic.GoogleUser));
+
+        Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
+        Assert.Equal(clinic.PathBase + landsOn, landed.Headers.Location!.ToString());
+        Assert.Equal("connected", (await InClinicAsync(Host, clinic, db => db.Connections.SingleAsync())).Status);
+    }
+
     [Fact]
     public async Task RefuseACallbackWhoseStateWasAlreadyUsedOrAltered()
     {

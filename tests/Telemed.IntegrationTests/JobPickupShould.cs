@@ -16,7 +16,9 @@ namespace Telemed.IntegrationTests;
 public sealed class JobPickupShould(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Samples = 20;
-    private static readonly TimeSpan MedianLimit = TimeSpan.FromMilliseconds(50);
+    // Far below the minute a poll would take, and far above what a loaded two-core machine adds to a NOTIFY wake-up
+    // (a median of 54 ms was seen with two builds beside the test run): it tells the wake-up from polling, not speed.
+    private static readonly TimeSpan MedianLimit = TimeSpan.FromSeconds(1);
 
     private TestHost _host = null!;
     private readonly PickupProbe _probe = new();

@@ -26,6 +26,14 @@ public static class TestClinics
         return await host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Clinic {slug}", "Europe/London"));
     }
 
+    /// <summary>A copy of the demo clinic from its recipe (its users have the recipe's password, Demo123!), under a fresh slug.</summary>
+    public static async Task<Tenant> ProvisionDemoAsync(TestHost host, string slugPrefix)
+    {
+        var recipe = Recipe.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Recipes, "demo-clinic.recipe.json")));
+        var slug = $"{slugPrefix}-{Guid.NewGuid():N}"[..14];
+        return await host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Demo {slug}", "Europe/London"));
+    }
+
     /// <summary>A user with the Host role, known to the tests' host directory (see <see cref="TestHostDirectoryRegistration"/>).</summary>
     public static async Task<(HostSummary Host, string Email)> AddHostAsync(TestHost host, Tenant tenant, string timeZone)
     {

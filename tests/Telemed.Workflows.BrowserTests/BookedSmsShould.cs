@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Telemed.Booking.Data;
-using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
 using Telemed.Notifications.Delivery;
-using Telemed.Tenants.Services;
 using static Microsoft.Playwright.Assertions;
 
 namespace Telemed.Workflows.BrowserTests;
@@ -83,10 +81,5 @@ public sealed class BookedSmsShould(WorkflowsFixture fixture)
     }
 
     /// <summary>The demo clinic's recipe (services, doctors with hours, default workflows) under a fresh address.</summary>
-    private async Task<Tenant> DemoClinicAsync()
-    {
-        var recipe = Recipe.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Recipes, "demo-clinic.recipe.json")));
-        var slug = $"wfs-{Guid.NewGuid():N}"[..12];
-        return await fixture.Host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Demo {slug}", "Europe/London"));
-    }
+    private Task<Tenant> DemoClinicAsync() => TestClinics.ProvisionDemoAsync(fixture.Host, "wfs");
 }

@@ -5,10 +5,8 @@ using Telemed.Booking.Availability;
 using Telemed.Booking.Data;
 using Telemed.Booking.Services;
 using Telemed.Core.Clinic;
-using Telemed.Core.Recipes;
 using Telemed.Core.Tenancy;
 using Telemed.Notifications.IntegrationTests;
-using Telemed.Tenants.Services;
 using Telemed.Workflows.Data;
 using Telemed.Workflows.Definitions;
 using Telemed.Workflows.Engine;
@@ -120,12 +118,7 @@ public sealed class DefaultWorkflowsShould : IAsyncLifetime
         await Waiting.UntilAsync(() => _smtp.To(email).Any(m => m.TextBody.Contains("Test bookings are not kept (General consultation)")), "the cancellation with its reason");
     }
 
-    private async Task<Tenant> DemoClinicAsync()
-    {
-        var recipe = Recipe.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Recipes, "demo-clinic.recipe.json")));
-        var slug = $"wfd-{Guid.NewGuid():N}"[..12];
-        return await _host.GetRequiredService<TenantProvisioner>().ProvisionAsync(recipe, new ClinicRequest(slug, $"Demo {slug}", "Europe/London"));
-    }
+    private Task<Tenant> DemoClinicAsync() => TestClinics.ProvisionDemoAsync(_host, "wfd");
 
     private Task<Guid> BookAsync(Tenant clinic, string serviceName, string email, string patientName = "Pat Patient") => _host.InTenantAsync(clinic, async services =>
     {

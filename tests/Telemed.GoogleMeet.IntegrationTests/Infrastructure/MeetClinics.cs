@@ -30,7 +30,13 @@ public static class MeetClinics
         {
             var landed = await ConnectAsync(clinic);
             Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
-            Assert.Equal("connected", (await InClinicAsync(host, clinic, db => db.Connections.AsNoTracking().SingleAsync(c => c.Provider == Provider))).Status);
+            var connection = await InClinicAsync(host, clinic, db => db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Provider == Provider));
+            if (connection?.Status != "connected")
+            {
+                // Say why: the page the callback returned to carries the outcome.
+                var page = await clinic.HostClient.GetPageAsync(landed.Headers.Location!.ToString());
+                Assert.Fail($"Google Meet was not connected ({connection?.Status ?? "no connection"}): {page.QuerySelector("[role=alert], [role=status]")?.TextContent.Trim()}");
+            }
         }
 
         return clinic;
