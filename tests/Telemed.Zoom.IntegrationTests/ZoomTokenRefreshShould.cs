@@ -35,8 +35,8 @@ public sealed class ZoomTokenRefreshShould
         await second.WaitUntilHealthyAsync();
         await sandbox.PostAsync($"zoom/accounts/{clinic.ZoomUser}/tokens/expire");
         var before = (await sandbox.AccountAsync(clinic.ZoomUser)).GetProperty("tokens");
-        // A slow refresh keeps every job waiting on the token long enough for both processes to hold some, even on a loaded machine.
-        await sandbox.AddFaultAsync(new { user = clinic.ZoomUser, kind = "slow", operation = "zoom.oauth.token", delay_ms = 4000, count = 1 });
+        // A slow refresh keeps every job waiting on the token long enough for both processes to hold some.
+        await sandbox.AddFaultAsync(new { kind = "slow", operation = "zoom.oauth.token", delay_ms = 1500, count = 1 });
 
         var start = DateTimeOffset.UtcNow.AddDays(1);
         await PublishAsync(host, clinic, Enumerable.Range(0, jobs).Select(i => Appointment(clinic, start.AddHours(i))).ToArray());
