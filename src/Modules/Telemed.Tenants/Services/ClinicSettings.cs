@@ -46,18 +46,28 @@ public sealed class ClinicSettingsBranding(ClinicSettingsStore store) : IClinicB
     }
 }
 
-/// <summary>Reads and writes the current clinic's settings (one JSON document per clinic).</summary>
+/// <summary>
+/// Reads and writes the current clinic's settings (one JSON document per clinic). Read once per scope: a public page
+/// asks for the branding and the contact details, and both come from this one row.
+/// </summary>
 public sealed class ClinicSettingsStore(Database database, TenantContext tenantContext)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private ClinicSettings? _read;
+
     public async Task<ClinicSettings> GetAsync(CancellationToken cancellationToken = default)
     {
+        if (_read is not null)
+        {
+            return _read;
+        }
         await using var connection = await database.OpenAsync(tenantContext, cancellationToken);
         await using var command = new NpgsqlCommand("SELECT document::text FROM clinic_settings", connection);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
+        _read = await command.ExecuteScalarAsync(cancellationToken) is string json
             ? JsonSerializer.Deserialize<ClinicSettings>(json, Json) ?? new ClinicSettings()
             : new ClinicSettings();
+        return _read;
     }
 
     public async Task SaveAsync(ClinicSettings settings, CancellationToken cancellationToken = default)
@@ -70,5 +80,6 @@ public sealed class ClinicSettingsStore(Database database, TenantContext tenantC
         command.Parameters.AddWithValue("tenant", tenantContext.Required.Id);
         command.Parameters.AddWithValue("document", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(settings, Json));
         await command.ExecuteNonQueryAsync(cancellationToken);
+        _read = settings;
     }
 }

@@ -50,7 +50,7 @@ public sealed class ConnectionsModel(ConnectionFlow connections, ConnectionCards
             return Back(host, returnUrl);
         }
 
-        if (LocalReturn(returnUrl) is { } back)
+        if (LocalReturn(Url, returnUrl) is { } back)
         {
             TempData[ReturnUrlKey] = back;
         }
@@ -75,14 +75,13 @@ public sealed class ConnectionsModel(ConnectionFlow connections, ConnectionCards
         return Back(host, returnUrl);
     }
 
-    /// <summary>A tenant-relative path of this site (never another site or a protocol-relative one), or null.</summary>
-    internal static string? LocalReturn(string? returnUrl) =>
-        returnUrl is ['/', not '/' and not '\\', ..] && !returnUrl.Contains("://", StringComparison.Ordinal) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
-            ? returnUrl
-            : null;
+    /// <summary>A tenant-relative path of this site (the framework's local-URL check: no other site, no protocol-relative or
+    /// backslashed path), or null. "~/" paths are not taken: the caller prefixes the clinic's path base itself.</summary>
+    internal static string? LocalReturn(IUrlHelper url, string? returnUrl) =>
+        returnUrl is ['/', ..] && url.IsLocalUrl(returnUrl) ? returnUrl : null;
 
     private IActionResult Back(HostSummary host, string? returnUrl) =>
-        LocalReturn(returnUrl) is { } back ? Redirect(Request.PathBase + back) : RedirectToPage(new { hostId = ForOther(host) });
+        LocalReturn(Url, returnUrl) is { } back ? Redirect(Request.PathBase + back) : RedirectToPage(new { hostId = ForOther(host) });
 
     private Guid? ForOther(HostSummary host) => HostResolver.IsSelf(User, host) ? null : host.Id;
 }

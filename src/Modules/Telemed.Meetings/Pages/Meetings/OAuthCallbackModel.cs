@@ -31,7 +31,7 @@ public abstract class OAuthCallbackModel(ConnectionFlow connections, IOAuthConne
 
         // Back to the page the connect started from (a host's own schedule page, say), else the connections page;
         // an admin may connect on a host's behalf: back to that host's card.
-        if (ConnectionsModel.LocalReturn(TempData[ConnectionsModel.ReturnUrlKey] as string) is { } back)
+        if (ConnectionsModel.LocalReturn(Url, TempData[ConnectionsModel.ReturnUrlKey] as string) is { } back)
         {
             return Redirect(Request.PathBase + back);
         }
