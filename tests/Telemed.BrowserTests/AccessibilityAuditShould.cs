@@ -5,7 +5,7 @@ namespace Telemed.BrowserTests;
 /// <summary>
 /// axe-core, run in Chromium over the public pages a patient goes through (home, services, time picker, details form,
 /// confirmation, manage page, sign-in, an error page) under each theme, plain and with an accent and logo, and over the
-/// platform's sign-up: no page may break a rule of serious or critical impact. Each page's score is written to the output.
+/// platform's sign-up: no page may break a rule of serious or critical impact or score under 95. Each page's score is written to the output.
 /// </summary>
 public sealed class AccessibilityAuditShould(ThemedClinics clinics, ITestOutputHelper output) : IClassFixture<ThemedClinics>
 {
@@ -73,5 +73,7 @@ public sealed class AccessibilityAuditShould(ThemedClinics clinics, ITestOutputH
             .SelectMany(r => r.Blocking.Select(v => $"{r.Page}: [{v.Impact}] {v.Id}: {v.Help} at {string.Join(", ", v.Targets)}"))
             .ToList();
         Assert.True(blocking.Count == 0, "axe found serious or critical problems:" + Environment.NewLine + string.Join(Environment.NewLine, blocking));
+        // Lighthouse's bar for a good accessibility score.
+        Assert.All(reports, report => Assert.True(report.Score >= 95, $"{report.Page} scores {report.Score}, under 95: {report}"));
     }
 }
