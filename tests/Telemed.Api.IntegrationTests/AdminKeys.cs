@@ -5,24 +5,27 @@ using AngleSharp.Html.Dom;
 namespace Telemed.Api.IntegrationTests;
 
 /// <summary>A clinic admin at work on the API keys pages, posting the forms as a browser would (with the antiforgery token).</summary>
-public sealed class AdminKeys(TestClient admin, ApiClinic clinic)
+public sealed class AdminKeys(TestClient admin, string pathBase)
 {
     public TestClient Client => admin;
 
-    public string NewKeyUrl => $"{clinic.PathBase}/admin/api-keys/new";
-    public string ListUrl => $"{clinic.PathBase}/admin/api-keys";
+    public string NewKeyUrl => $"{pathBase}/admin/api-keys/new";
+    public string ListUrl => $"{pathBase}/admin/api-keys";
 
-    public static async Task<AdminKeys> SignInAsync(TestHost host, ApiClinic clinic, string email = ApiClinic.AdminEmail)
+    public static Task<AdminKeys> SignInAsync(TestHost host, ApiClinic clinic, string email = ApiClinic.AdminEmail) =>
+        SignInAsync(host, clinic.PathBase, email, ApiClinic.Password);
+
+    public static async Task<AdminKeys> SignInAsync(TestHost host, string pathBase, string email, string password)
     {
         var client = host.CreateClient();
-        var login = await client.GetPageAsync($"{clinic.PathBase}/login");
-        var response = await client.SubmitFormAsync(login, $"{clinic.PathBase}/login", new Dictionary<string, string>
+        var login = await client.GetPageAsync($"{pathBase}/login");
+        var response = await client.SubmitFormAsync(login, $"{pathBase}/login", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
-            ["Input.Password"] = ApiClinic.Password,
+            ["Input.Password"] = password,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return new AdminKeys(client, clinic);
+        return new AdminKeys(client, pathBase);
     }
 
     /// <summary>Posts the new-key form; scopes repeat one field, as ticked boxes do.</summary>
@@ -82,6 +85,29 @@ public static class ApiCalls
         }
         return client.SendAsync(request);
     }
+
+    /// <summary>Sends <paramref name="json"/> (or no body) with the key and any extra headers.</summary>
+    public static Task<HttpResponseMessage> SendWithKeyAsync(this HttpClient client, HttpMethod method, string url, string? key, string? json = null,
+        params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> PostWithKeyAsync(this HttpClient client, string url, string? key, string? json, params (string Name, string Value)[] headers) =>
+        client.SendWithKeyAsync(HttpMethod.Post, url, key, json, headers);
 
     public static Task<HttpResponseMessage> GetWithAuthorizationAsync(this HttpClient client, string url, string authorization)
     {

@@ -24,6 +24,7 @@ public sealed class ApiStartup : ModuleStartup
         services.AddTenantDbContext<ApiDb>();
         services.AddMigrations<ApiMigrations>();
         services.AddScoped<ApiKeyStore>();
+        services.AddSingleton<ApiFallback>();
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         // Not the default scheme: only the scope policies ask for it, so the admin's cookie never opens the API and a key never opens a page.
@@ -47,9 +48,7 @@ public sealed class ApiStartup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // Otherwise an address no module maps would get the site's HTML error page: clients read problem details.
-        endpoints.MapFallback(ApiRoutes.Prefix + "/{**path}", (HttpRequest request) => TypedResults.Problem(
-                $"No API endpoint answers {request.Method} {ApiRoutes.Prefix}/{request.RouteValues["path"]}.",
-                statusCode: StatusCodes.Status404NotFound, title: "No such endpoint"))
+        endpoints.MapFallback(ApiRoutes.Prefix + "/{**path}", (HttpRequest request, ApiFallback fallback) => fallback.Answer(request))
             .WithName("ApiNotFound")
             .ExcludeFromDescription();
     }

@@ -28,6 +28,7 @@ public sealed class BookingStartup : ModuleStartup
         services.AddScoped<SlotFinder>();
         services.AddScoped<SlotSearch>();
         services.AddScoped<BookingService>();
+        services.AddScoped<BookingIdempotency>();
         services.AddScoped<AppointmentActions>();
         services.AddScoped<AppointmentEvents>();
         services.AddScoped<AppointmentQueries>();
@@ -42,6 +43,7 @@ public sealed class BookingStartup : ModuleStartup
         services.AddScoped<StaffFreeTimes>();
         services.AddScoped<StaffCalendar>();
         services.AddScoped<IHostDirectory, HostDirectory>();
+        services.AddScoped<IAppointmentDirectory, AppointmentDirectory>();
         services.AddSingleton<IRecipeStep, ServicesRecipeStep>();
         services.AddSingleton<IRecipeStep, HostsRecipeStep>();
 
@@ -63,5 +65,7 @@ public sealed class BookingStartup : ModuleStartup
         BookingEndpoints.Map(endpoints);
         CalendarEndpoints.Map(endpoints);
         BookingApiEndpoints.Map(endpoints);
+        AppointmentsApiEndpoints.Map(endpoints);
+        PatientsApiEndpoints.Map(endpoints);
     }
 }

@@ -79,5 +79,9 @@ public sealed class MeetingsStartup : ModuleStartup
             new AdminMenuItem("My video sessions", "/meetings/sessions", MeetingsPermissions.Names.Host, 61));
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapStartSession().WithName("meetings.start");
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapStartSession().WithName("meetings.start");
+        MeetingsApiEndpoints.Map(endpoints);
+    }
 }

@@ -110,5 +110,10 @@ public sealed class BookingMigrations : IMigrationSource
               WHEN 'None' THEN 'none' WHEN 'Zoom' THEN 'zoom' WHEN 'GoogleMeet' THEN 'google-meet' ELSE lower(meeting_provider) END;
             ALTER TABLE booking_services ALTER COLUMN meeting_provider SET DEFAULT 'none'
             """, "booking_services")),
+        new(3, "appointments remember the idempotency key they were booked with", """
+            ALTER TABLE booking_appointments ADD COLUMN idempotency_key text, ADD COLUMN idempotency_fingerprint text;
+            CREATE UNIQUE INDEX booking_appointments_idempotency ON booking_appointments (tenant_id, idempotency_key)
+              WHERE idempotency_key IS NOT NULL;
+            """),
     ];
 }

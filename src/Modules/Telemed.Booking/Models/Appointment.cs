@@ -52,6 +52,12 @@ public sealed class Appointment : ITenantOwned
 
     public List<RescheduleEntry> Reschedules { get; set; } = [];
 
+    /// <summary>The client's Idempotency-Key when booked through the API: a retried request finds this appointment instead of booking again.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>What the keyed request asked for (<see cref="Services.BookingIdempotency"/>), so the same key with another request is refused.</summary>
+    public string? IdempotencyFingerprint { get; set; }
+
     /// <summary>Raised on every change; a stale edit fails instead of overwriting, and calendars use it as SEQUENCE.</summary>
     public int Version { get; set; } = 1;
 

@@ -20,6 +20,9 @@ public sealed record AppointmentFilter(Guid? HostId = null, string? Status = nul
     public static readonly IReadOnlyList<string> Periods = [Today, Upcoming, Past, All];
 }
 
+/// <summary>The REST API's list filters; every one optional. <see cref="FromUtc"/> and <see cref="ToUtc"/> bound the start.</summary>
+public sealed record AppointmentSearch(string? Status, Guid? HostId, Guid? ServiceId, string? PatientEmail, DateTimeOffset? FromUtc, DateTimeOffset? ToUtc);
+
 /// <summary>Reads appointments for the dashboard, the portal and the detail pages.</summary>
 public sealed class AppointmentQueries(BookingDb db, TimeProvider clock, TenantContext tenantContext)
 {
@@ -73,6 +76,36 @@ public sealed class AppointmentQueries(BookingDb db, TimeProvider clock, TenantC
         var query = db.Appointments
             .Where(a => a.PatientUserId == userId || (normalized != "" && a.PatientEmail.ToLower() == normalized));
         return await LoadAsync(query, false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="take"/> appointments matching <paramref name="search"/> in start order after
+    /// <paramref name="after"/> (keyset paging on start and id: a page never repeats or skips one as others are booked).
+    /// </summary>
+    public async Task<IReadOnlyList<AppointmentRow>> PageAsync(AppointmentSearch search, Endpoints.AppointmentCursor? after, int take,
+        CancellationToken cancellationToken)
+    {
+        var query = db.Appointments.AsNoTracking();
+        if (search.Status is { } status) { query = query.Where(a => a.Status == status); }
+        if (search.HostId is { } hostId) { query = query.Where(a => a.HostId == hostId); }
+        if (search.ServiceId is { } serviceId) { query = query.Where(a => a.ServiceId == serviceId); }
+        if (search.PatientEmail is { Length: > 0 } email)
+        {
+            var normalized = email.ToLowerInvariant();
+            query = query.Where(a => a.PatientEmail.ToLower() == normalized);
+        }
+        if (search.FromUtc is { } from) { query = query.Where(a => a.StartUtc >= from); }
+        if (search.ToUtc is { } to) { query = query.Where(a => a.StartUtc < to); }
+        if (after is { } cursor)
+        {
+            query = query.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.StartUtc, a.Id), ValueTuple.Create(cursor.StartUtc, cursor.Id)));
+        }
+        var rows = await (from appointment in query
+                          join service in db.Services.AsNoTracking() on appointment.ServiceId equals service.Id
+                          join host in db.Hosts.AsNoTracking() on appointment.HostId equals host.Id
+                          orderby appointment.StartUtc, appointment.Id
+                          select new { appointment, service, host }).Take(take).ToListAsync(cancellationToken);
+        return rows.Select(r => new AppointmentRow(r.appointment, r.service, r.host)).ToList();
     }
 
     /// <summary>The clinic's current local day as instants.</summary>

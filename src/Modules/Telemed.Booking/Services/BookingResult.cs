@@ -13,6 +13,9 @@ public enum BookingFailure
     Taken,
     TooLateToChange,
     Changed,
+
+    /// <summary>The Idempotency-Key was first used for a different request.</summary>
+    KeyReused,
 }
 
 /// <summary>The appointment after a change, or why the change was refused.</summary>
@@ -21,6 +24,9 @@ public sealed record BookingResult(Appointment? Appointment, BookingFailure Fail
     public const string TakenMessage = "This time was just taken. Please choose another time.";
 
     public bool Succeeded => Failure == BookingFailure.None;
+
+    /// <summary>The appointment was booked earlier by a request with the same Idempotency-Key; nothing new was booked.</summary>
+    public bool Replayed { get; init; }
 
     public static BookingResult Ok(Appointment appointment) => new(appointment, BookingFailure.None, "");
 
@@ -46,4 +52,8 @@ public sealed record PatientInfo(string Name, string Email, string? Phone, strin
 /// A request for one slot: a given host, or any host offering it when <see cref="HostId"/> is null. Staff
 /// (<see cref="ByStaff"/>) may book inside the service's minimum notice; nobody may book over another booking.
 /// </summary>
-public sealed record BookingRequest(Guid ServiceId, Guid? HostId, DateTimeOffset Start, int Minutes, PatientInfo Patient, bool ByStaff = false);
+public sealed record BookingRequest(Guid ServiceId, Guid? HostId, DateTimeOffset Start, int Minutes, PatientInfo Patient, bool ByStaff = false)
+{
+    /// <summary>The client's Idempotency-Key (API bookings): one key books at most one appointment.</summary>
+    public string? IdempotencyKey { get; init; }
+}

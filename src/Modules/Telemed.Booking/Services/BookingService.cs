@@ -13,9 +13,23 @@ namespace Telemed.Booking.Services;
 /// last word on whether it is still free (see <see cref="SlotClaims"/>), so a race is lost cleanly
 /// with <see cref="BookingResult.TakenMessage"/> instead of producing an overlap.
 /// </summary>
-public sealed class BookingService(BookingDb db, SlotFinder finder, AppointmentEvents events, TenantContext tenantContext)
+public sealed class BookingService(BookingDb db, SlotFinder finder, AppointmentEvents events, BookingIdempotency idempotency, TenantContext tenantContext)
 {
+    /// <summary>
+    /// Books the first candidate host whose seat the database grants. With an Idempotency-Key, a key already used
+    /// answers with its appointment; a booking that fails checks once more, since it may have lost to its own twin.
+    /// </summary>
     public async Task<BookingResult> BookAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        if (await idempotency.ReplayAsync(request, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+        var result = await BookOnceAsync(request, cancellationToken);
+        return !result.Succeeded && await idempotency.ReplayAsync(request, cancellationToken) is { } twin ? twin : result;
+    }
+
+    private async Task<BookingResult> BookOnceAsync(BookingRequest request, CancellationToken cancellationToken)
     {
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.ServiceId && s.Active, cancellationToken);
         if (service is null)
@@ -51,9 +65,11 @@ public sealed class BookingService(BookingDb db, SlotFinder finder, AppointmentE
                 StartUtc = start,
                 EndUtc = start.AddMinutes(request.Minutes),
                 HostTimeZone = host.TimeZone,
+                IdempotencyKey = request.IdempotencyKey,
+                IdempotencyFingerprint = request.IdempotencyKey is null ? null : BookingIdempotency.Fingerprint(request),
             };
             var outcome = await TryCommitAsync(service, host, appointment, AppointmentChange.Booked, null, cancellationToken);
-            if (outcome.Succeeded)
+            if (outcome.Succeeded || outcome.Failure == BookingFailure.KeyReused)
             {
                 return outcome;
             }
@@ -178,11 +194,14 @@ public sealed class BookingService(BookingDb db, SlotFinder finder, AppointmentE
             await transaction.CommitAsync(cancellationToken);
             return BookingResult.Ok(appointment);
         }
-        catch (Exception exception) when (SlotClaims.IsTaken(exception) || exception is DbUpdateConcurrencyException)
+        catch (Exception exception) when (SlotClaims.IsTaken(exception) || exception is DbUpdateConcurrencyException
+            || BookingIdempotency.IsDuplicateKey(exception))
         {
             await transaction.RollbackAsync(CancellationToken.None);
             await ForgetAsync(appointment, change);
-            return exception is DbUpdateConcurrencyException ? AppointmentRules.Changed() : BookingResult.Taken();
+            return exception is DbUpdateConcurrencyException ? AppointmentRules.Changed()
+                : BookingIdempotency.IsDuplicateKey(exception) ? BookingResult.Fail(BookingFailure.KeyReused, "This Idempotency-Key has just booked an appointment.")
+                : BookingResult.Taken();
         }
     }
 

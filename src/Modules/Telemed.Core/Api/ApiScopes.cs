@@ -39,7 +39,7 @@ public static class ApiScopes
     {
         Read => "Read services, hosts and free times",
         Book => "Book appointments",
-        Manage => "Reschedule, cancel and complete appointments; read patients",
+        Manage => "Read, reschedule, cancel and complete appointments; read patients",
         Meetings => "Read and change appointments' video meetings (join links)",
         Host => "Get hosts' start links for video meetings",
         _ => scope,
