@@ -38,6 +38,8 @@ public sealed class DurableCluster : IAsyncDisposable
     public Task<string> CreateDatabaseAsync(string prefix) =>
         PostgresBootstrap.EnsureDatabaseAsync(_cluster, $"{prefix}_{Guid.NewGuid():N}"[..24], CancellationToken.None);
 
+    public string SuperuserConnectionString(string database) => _cluster.SuperuserConnectionString(database);
+
     public async Task<NpgsqlConnection> OpenSuperuserAsync(string database)
     {
         var connection = new NpgsqlConnection(_cluster.SuperuserConnectionString(database));
