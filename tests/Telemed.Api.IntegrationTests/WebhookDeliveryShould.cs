@@ -166,6 +166,32 @@ public sealed class WebhookDeliveryShould(WebhookHostFixture fixture) : IClassFi
         Assert.DoesNotContain(calm.QuerySelectorAll("[data-testid=admin-alert]"), a => a.TextContent.Contains(receiver.Url("/broken")));
     }
 
+    [Fact]
+    public async Task RefuseAPrivateAddressWhenSendingToo()
+    {
+        var clinic = await ApiClinic.CreateAsync(Host);
+        var admin = await AdminWebhooks.SignInAsync(Host, clinic);
+        await using var receiver = await WebhookReceiver.StartAsync(200);
+        var id = await admin.CreateAsync(receiver.Url(), "appointment.booked");
+        // As if the address passed the form and later came to point inside the network (or was written to the row by a bug).
+        await using (var superuser = await TestPostgres.OpenSuperuserAsync(Host.OwnerConnectionString))
+        {
+            await using var update = new NpgsqlCommand("UPDATE webhook_subscriptions SET url = 'http://10.255.255.1:9/hook' WHERE id = @id", superuser);
+            update.Parameters.AddWithValue("id", id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PressAsync(admin.PageUrl(id), "Test")).StatusCode);
+
+        var delivery = await Waiting.ForAsync(() => DeliveryAsync(clinic, id), d => d.Status == "failed", d => d.Status, "the delivery to fail");
+        var detail = Html.Parse(await admin.Client.GetStringAsync(admin.DeliveryUrl(id, delivery.Id)));
+        var errors = detail.QuerySelectorAll("[data-testid=attempt-error]").Select(e => e.TextContent).ToList();
+        Assert.Equal(WebhookHostFixture.MaxAttempts, errors.Count);
+        Assert.All(errors, e => Assert.Contains("private", e));
+        Assert.Contains("Failed", detail.QuerySelector("[data-testid=delivery-status]")!.TextContent);
+        Assert.Empty(receiver.Received);
+    }
+
     private sealed record DeliveryRow(Guid Id, string Status);
 
     private sealed record SubscriptionRow(bool Enabled, int Failures, string? Reason);

@@ -140,6 +140,28 @@ public sealed class WebhooksPageShould(WebhookHostFixture fixture) : IClassFixtu
         var admin = await AdminWebhooks.SignInAsync(Host, clinic);
         await using var receiver = await WebhookReceiver.StartAsync(200);
         var id = await admin.CreateAsync(receiver.Url(), "appointment.booked");
+        var secret = await admin.SecretAsync(id);
+
+        var editUrl = $"{admin.PageUrl(id)}/edit";
+        var form = await admin.Client.GetPageAsync(editUrl);
+        Assert.Equal(receiver.Url(), ((IHtmlInputElement)form.QuerySelector("#Input_Url")!).Value);
+        var refused = await admin.Client.PostAsync(editUrl, new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", AdminWebhooks.Token(form)), new("Input.Url", "https://172.16.0.9/hook"),
+            new("Input.Description", "Moved"), new("Input.Events", "appointment.cancelled"),
+        ]));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("private", Html.Parse(await refused.Content.ReadAsStringAsync()).FieldError("Input.Url"));
+        var saved = await admin.Client.PostAsync(editUrl, new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", AdminWebhooks.Token(form)), new("Input.Url", receiver.Url("/moved")),
+            new("Input.Description", "Moved"), new("Input.Events", "appointment.cancelled"), new("Input.Events", "meeting.created"),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var shown = await admin.Client.GetStringAsync(admin.PageUrl(id));
+        Assert.Contains(receiver.Url("/moved"), shown);
+        Assert.Contains("meeting.created", shown);
+        Assert.Equal(secret, await admin.SecretAsync(id));
 
         var off = await admin.PressAsync(admin.PageUrl(id), "Disable");
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
