@@ -1,5 +1,5 @@
 using System.Net;
-using Telemed.Workflows.Activities;
+using Telemed.Core.Http;
 
 namespace Telemed.Workflows.IntegrationTests;
 

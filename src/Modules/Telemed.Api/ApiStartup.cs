@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telemed.Api.Authentication;
 using Telemed.Api.Data;
 using Telemed.Api.Services;
+using Telemed.Api.Webhooks;
 using Telemed.Core.Api;
 using Telemed.Core.Data;
 using Telemed.Core.Modules;
@@ -15,7 +16,7 @@ using Telemed.Core.Security;
 
 namespace Telemed.Api;
 
-/// <summary>The clinic's REST API: API keys and the admin page for them, the bearer-key scheme and one policy per scope.</summary>
+/// <summary>The clinic's REST API: API keys and the admin page for them, the bearer-key scheme and one policy per scope, and signed outgoing webhooks.</summary>
 public sealed class ApiStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -41,8 +42,12 @@ public sealed class ApiStartup : ModuleStartup
             }
         });
 
+        services.AddWebhooks();
+
         services.AddPermissions<ApiPermissions>();
-        services.AddAdminMenu(new AdminMenuItem("API keys", "/admin/api-keys", ApiPermissions.Names.ManageApiKeys, 80, Group: AdminMenuGroups.Setup));
+        services.AddAdminMenu(
+            new AdminMenuItem("API keys", "/admin/api-keys", ApiPermissions.Names.ManageApiKeys, 80, Group: AdminMenuGroups.Setup),
+            new AdminMenuItem("Webhooks", "/admin/webhooks", ApiPermissions.Names.ManageWebhooks, 81, Group: AdminMenuGroups.Setup));
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -8,10 +8,14 @@ public sealed class ApiPermissions : IPermissionProvider
     public static class Names
     {
         public const string ManageApiKeys = "api.keys";
+        public const string ManageWebhooks = "api.webhooks";
     }
 
     /// <summary>A key acts for the whole clinic, so only its admins make and revoke them.</summary>
     public static readonly Permission ManageApiKeys = new(Names.ManageApiKeys, "Create and revoke the clinic's API keys", Roles.ClinicAdmin);
 
-    public IEnumerable<Permission> GetPermissions() => [ManageApiKeys];
+    /// <summary>Webhooks send patients' details to an address of the clinic's choosing: admins only.</summary>
+    public static readonly Permission ManageWebhooks = new(Names.ManageWebhooks, "Manage the clinic's webhooks and read their delivery logs", Roles.ClinicAdmin);
+
+    public IEnumerable<Permission> GetPermissions() => [ManageApiKeys, ManageWebhooks];
 }

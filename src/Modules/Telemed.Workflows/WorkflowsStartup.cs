@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Telemed.Core.Clinic;
 using Telemed.Core.Data;
 using Telemed.Core.Events;
+using Telemed.Core.Http;
 using Telemed.Core.Jobs;
 using Telemed.Core.Modules;
 using Telemed.Core.Navigation;
@@ -35,15 +36,8 @@ public sealed class WorkflowsStartup : ModuleStartup
             .Validate(o => o.MaxActivityAttempts is > 0 and <= 25, "Workflows:MaxActivityAttempts must be between 1 and 25.");
         services.AddTenantDbContext<WorkflowsDb>();
         services.AddMigrations<WorkflowsMigrations>();
-        services.AddHttpClient(HttpRequestActivity.HttpClientName).ConfigurePrimaryHttpMessageHandler(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<WorkflowsOptions>>();
-            return new SocketsHttpHandler
-            {
-                ConnectCallback = OutboundAddresses.Connector(() => options.Value.AllowPrivateHttpTargets),
-                AllowAutoRedirect = false,
-            };
-        });
+        services.AddGuardedHttpClient(HttpRequestActivity.HttpClientName,
+            (provider, _) => provider.GetRequiredService<IOptions<WorkflowsOptions>>().Value.AllowPrivateHttpTargets);
 
         services.AddSingleton<ActivityCatalog>();
         services.AddSingleton<WorkflowValidator>();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Telemed.Core.Http;
 using Telemed.Core.Jobs;
 using Telemed.Core.Workflows;
 using Telemed.Workflows.Engine;
