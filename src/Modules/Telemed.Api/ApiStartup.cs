@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telemed.Api.Authentication;
 using Telemed.Api.Data;
+using Telemed.Api.OpenApi;
+using Telemed.Api.RateLimits;
 using Telemed.Api.Services;
 using Telemed.Core.Api;
 using Telemed.Core.Data;
@@ -42,6 +44,9 @@ public sealed class ApiStartup : ModuleStartup
 
         services.AddPermissions<ApiPermissions>();
         services.AddAdminMenu(new AdminMenuItem("API keys", "/admin/api-keys", ApiPermissions.Names.ManageApiKeys, 80, Group: AdminMenuGroups.Setup));
+        services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.Section)
+            .Validate(o => o.PermitsPerMinute > 0 && o.Window > TimeSpan.Zero, "Api:RateLimit needs a positive PermitsPerMinute and Window.").ValidateOnStart();
+        services.AddClinicApiDocument();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -52,5 +57,6 @@ public sealed class ApiStartup : ModuleStartup
                 statusCode: StatusCodes.Status404NotFound, title: "No such endpoint"))
             .WithName("ApiNotFound")
             .ExcludeFromDescription();
+        endpoints.MapClinicApiReference();
     }
 }
