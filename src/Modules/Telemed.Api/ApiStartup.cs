@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,7 +39,8 @@ public sealed class ApiStartup : ModuleStartup
                     .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
                     .RequireAuthenticatedUser()
                     .AddRequirements(new TenantUserRequirement())
-                    .RequireClaim(ApiScopes.ClaimType, scope));
+                    .RequireClaim(ApiScopes.ClaimType, scope)
+                    .AddRequirements(ApiRateLimitRequirement.Instance));
             }
         });
 
@@ -46,6 +48,8 @@ public sealed class ApiStartup : ModuleStartup
         services.AddAdminMenu(new AdminMenuItem("API keys", "/admin/api-keys", ApiPermissions.Names.ManageApiKeys, 80, Group: AdminMenuGroups.Setup));
         services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.Section)
             .Validate(o => o.PermitsPerMinute > 0 && o.Window > TimeSpan.Zero, "Api:RateLimit needs a positive PermitsPerMinute and Window.").ValidateOnStart();
+        services.AddScoped<ApiRateLimiter>();
+        services.AddSingleton<IAuthorizationHandler, ApiRateLimitAuthorizationHandler>();
         services.AddClinicApiDocument();
     }
 

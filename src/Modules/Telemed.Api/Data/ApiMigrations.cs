@@ -28,5 +28,17 @@ public sealed class ApiMigrations : IMigrationSource
             CREATE INDEX api_keys_created ON api_keys (tenant_id, created_at);
             {TenantTableSql.Isolate("api_keys")}
             """),
+        // UNLOGGED: a request counter needs no crash durability, so its writes skip the WAL (one per API request). After a
+        // crash PostgreSQL empties it, which only gives every key a fresh window; it is not replicated to standbys either,
+        // which is equally harmless. Rows are one per key and window; a key's past windows go when its next window opens.
+        new(2, "api rate windows", $"""
+            CREATE UNLOGGED TABLE api_rate_windows (
+              {TenantTableSql.TenantColumn},
+              key_id uuid NOT NULL,
+              window_start timestamptz NOT NULL,
+              count integer NOT NULL,
+              PRIMARY KEY (tenant_id, key_id, window_start));
+            {TenantTableSql.Isolate("api_rate_windows")}
+            """),
     ];
 }

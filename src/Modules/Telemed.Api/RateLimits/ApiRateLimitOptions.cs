@@ -11,8 +11,5 @@ public sealed class ApiRateLimitOptions
     /// <summary>The fixed window the budget renews in: a minute. Tests shorten it instead of waiting.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Windows older than this are deleted by the clean-up job: they can no longer be counted into.</summary>
-    public TimeSpan KeepEndedWindowsFor { get; set; } = TimeSpan.FromMinutes(10);
-
     internal int WindowSeconds => Math.Max(1, (int)Math.Ceiling(Window.TotalSeconds));
 }
