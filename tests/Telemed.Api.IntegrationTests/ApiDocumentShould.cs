@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Telemed.Core.Tenancy;
 
 namespace Telemed.Api.IntegrationTests;
 
@@ -122,5 +123,32 @@ public sealed class ApiDocumentShould(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync());
     }
-}
 
+    [Fact]
+    public async Task NameTheClinicsOwnHostNameOnThatHostName()
+    {
+        var clinic = await ApiClinic.CreateAsync(Host);
+        var hostName = $"{clinic.Tenant.Slug}.clinics.test";
+        await Host.GetRequiredService<TenantRegistry>().SetHostNamesAsync(clinic.Tenant.Id, [hostName]);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/openapi.json");
+        request.Headers.Host = hostName;
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Host", "evil.example");
+
+        var document = await ReadDocumentAsync(await Host.CreateClient().SendAsync(request));
+
+        var server = Assert.Single(document.GetProperty("servers").EnumerateArray());
+        Assert.Equal($"http://{hostName}:{Host.BaseAddress.Port}", server.GetProperty("url").GetString());
+        Assert.Equal($"{clinic.Tenant.Name} API", document.GetProperty("info").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task ServeAGenericCopyOnThePlatformsAddress()
+    {
+        var document = await ReadDocumentAsync(await Host.CreateClient().GetAsync("/api/v1/openapi.json"));
+
+        Assert.Equal("TelemedSaaS clinic API", document.GetProperty("info").GetProperty("title").GetString());
+        var server = Assert.Single(document.GetProperty("servers").EnumerateArray());
+        Assert.Equal($"{Host.BaseAddress.GetLeftPart(UriPartial.Authority)}/c/{{clinic}}", server.GetProperty("url").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/services", out _));
+    }
+}
