@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telemed.Api.Authentication;
 using Telemed.Api.Data;
+using Telemed.Api.OpenApi;
+using Telemed.Api.RateLimits;
 using Telemed.Api.Services;
 using Telemed.Api.Webhooks;
 using Telemed.Core.Api;
@@ -38,7 +41,8 @@ public sealed class ApiStartup : ModuleStartup
                     .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
                     .RequireAuthenticatedUser()
                     .AddRequirements(new TenantUserRequirement())
-                    .RequireClaim(ApiScopes.ClaimType, scope));
+                    .RequireClaim(ApiScopes.ClaimType, scope)
+                    .AddRequirements(ApiRateLimitRequirement.Instance));
             }
         });
 
@@ -48,6 +52,11 @@ public sealed class ApiStartup : ModuleStartup
         services.AddAdminMenu(
             new AdminMenuItem("API keys", "/admin/api-keys", ApiPermissions.Names.ManageApiKeys, 80, Group: AdminMenuGroups.Setup),
             new AdminMenuItem("Webhooks", "/admin/webhooks", ApiPermissions.Names.ManageWebhooks, 81, Group: AdminMenuGroups.Setup));
+        services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.Section)
+            .Validate(o => o.PermitsPerMinute > 0 && o.Window > TimeSpan.Zero, "Api:RateLimit needs a positive PermitsPerMinute and Window.").ValidateOnStart();
+        services.AddScoped<ApiRateLimiter>();
+        services.AddSingleton<IAuthorizationHandler, ApiRateLimitAuthorizationHandler>();
+        services.AddClinicApiDocument();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -56,5 +65,6 @@ public sealed class ApiStartup : ModuleStartup
         endpoints.MapFallback(ApiRoutes.Prefix + "/{**path}", (HttpRequest request, ApiFallback fallback) => fallback.Answer(request))
             .WithName("ApiNotFound")
             .ExcludeFromDescription();
+        endpoints.MapClinicApiReference();
     }
 }

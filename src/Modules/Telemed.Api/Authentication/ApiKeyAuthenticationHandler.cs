@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telemed.Api.Models;
+using Telemed.Api.RateLimits;
 using Telemed.Api.Services;
 using Telemed.Core.Api;
 using Telemed.Core.Security;
@@ -30,7 +31,8 @@ public sealed class ApiKeyAuthenticationOptions : AuthenticationSchemeOptions;
 /// details that say what to fix, never which clinic a key belongs to.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, TenantContext tenantContext, ApiKeyStore keys)
+    IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, TenantContext tenantContext, ApiKeyStore keys,
+    ApiRateLimiter rateLimiter)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -70,7 +72,24 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         await keys.NoteUseAsync(key, Context.RequestAborted);
+        await CountAsync(key);
         return AuthenticateResult.Success(new AuthenticationTicket(Principal(key, tenant), Scheme.Name));
+    }
+
+    /// <summary>
+    /// Every request a key authenticates draws on its budget, whatever it is then allowed to do; the answer says where the
+    /// key stands. Over the budget, the scope policies' <see cref="ApiRateLimitRequirement"/> refuses it (429, below).
+    /// </summary>
+    private async Task CountAsync(ApiKey key)
+    {
+        var decision = await rateLimiter.CountAsync(key.Id, Context.RequestAborted);
+        Context.Features.Set(decision);
+        var response = Response;
+        response.OnStarting(() =>
+        {
+            decision.WriteHeaders(response);
+            return Task.CompletedTask;
+        });
     }
 
     private ClaimsPrincipal Principal(ApiKey key, Tenant tenant)
@@ -101,6 +120,14 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        if (Context.Features.Get<ApiRateLimitDecision>() is { Exceeded: true } limit)
+        {
+            await TypedResults.Problem(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"This API key may make {limit.Limit} requests per {limit.WindowSeconds} seconds and has made them all. Retry after {limit.ResetSeconds} seconds (the Retry-After header)."),
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(Context);
+            return;
+        }
         var needed = (Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? [])
             .Select(a => a.Policy is null ? null : ApiScopes.ScopeOfPolicy(a.Policy))
             .OfType<string>()

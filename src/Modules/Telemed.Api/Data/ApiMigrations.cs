@@ -80,5 +80,17 @@ public sealed class ApiMigrations : IMigrationSource
             CREATE INDEX webhook_attempts_delivery ON webhook_attempts (tenant_id, delivery_id, attempt);
             {TenantTableSql.Isolate("webhook_attempts")}
             """),
+        // UNLOGGED: a request counter needs no crash durability, so its writes skip the WAL (one per API request). After a
+        // crash PostgreSQL empties it, which only gives every key a fresh window; it is not replicated to standbys either,
+        // which is equally harmless. Rows are one per key and window; a key's past windows go when its next window opens.
+        new(3, "api rate windows", $"""
+            CREATE UNLOGGED TABLE api_rate_windows (
+              {TenantTableSql.TenantColumn},
+              key_id uuid NOT NULL,
+              window_start timestamptz NOT NULL,
+              count integer NOT NULL,
+              PRIMARY KEY (tenant_id, key_id, window_start));
+            {TenantTableSql.Isolate("api_rate_windows")}
+            """),
     ];
 }

@@ -39,22 +39,37 @@ public static class AppointmentsApiEndpoints
             .Produces<ApiAppointment>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .AcceptsIdempotencyKey()
+            .WithDescription("The time must be one /availability offers (the database refuses a double booking: 409). With an Idempotency-Key, "
+                + "a repeat of the request (a retry after a lost answer, or copies racing) answers 201 with the appointment the key booked and "
+                + "Idempotent-Replayed: true, and books nothing more; the same key with a different request is refused with 422.")
+            .WithRequestExample(BookingApiExamples.Booking)
+            .WithResponseExample(StatusCodes.Status201Created, BookingApiExamples.Booked)
+            .WithResponseExample(StatusCodes.Status409Conflict, BookingApiExamples.Taken)
+            .WithResponseExample(StatusCodes.Status422UnprocessableEntity, BookingApiExamples.KeyReused);
 
         api.MapGet("", ListAsync).RequireAuthorization(ApiScopes.Policies.Manage)
             .WithName("ApiListAppointments")
             .WithSummary("The clinic's appointments by start time, filtered, a page at a time (pass nextCursor back as cursor)")
+            .WithDescription("Filters: status, hostId, serviceId, patientEmail (any case), from and to (instants bounding the start). "
+                + "limit is 1 to 100 (50 by default); nextCursor is null on the last page.")
+            .Produces<ApiPage<ApiAppointment>>()
+            .WithResponseExample(StatusCodes.Status200OK, BookingApiExamples.Page)
             .ProducesValidationProblem();
 
         api.MapGet("/{id:guid}", GetAsync).RequireAuthorization(ApiScopes.Policies.Manage)
             .WithName("ApiGetAppointment")
             .WithSummary("One appointment")
+            .WithResponseExample(StatusCodes.Status200OK, BookingApiExamples.Booked)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/{id:guid}/reschedule", RescheduleAsync).RequireAuthorization(ApiScopes.Policies.Manage)
             .WithName("ApiRescheduleAppointment")
             .WithSummary("Moves a confirmed appointment to another free start with the same host and length; its meeting follows")
             .Accepts<ApiRescheduleInput>("application/json")
+            .Produces<ApiAppointment>()
+            .WithRequestExample(new ApiRescheduleInput { Start = "2026-12-09T11:30:00+01:00" })
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -63,6 +78,8 @@ public static class AppointmentsApiEndpoints
             .WithName("ApiCancelAppointment")
             .WithSummary("Cancels a confirmed appointment with a reason the patient is told; its time is free again")
             .Accepts<ApiCancelInput>("application/json")
+            .Produces<ApiAppointment>()
+            .WithRequestExample(new ApiCancelInput { Reason = "The doctor is unwell; we will call to rebook." })
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -72,6 +89,7 @@ public static class AppointmentsApiEndpoints
             .RequireAuthorization(ApiScopes.Policies.Manage)
             .WithName("ApiCompleteAppointment")
             .WithSummary("Records that the visit took place (once it has started)")
+            .Produces<ApiAppointment>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapPost("/{id:guid}/no-show", (Guid id, AppointmentActions actions, AppointmentQueries queries, CancellationToken cancellationToken) =>
@@ -79,6 +97,7 @@ public static class AppointmentsApiEndpoints
             .RequireAuthorization(ApiScopes.Policies.Manage)
             .WithName("ApiNoShowAppointment")
             .WithSummary("Records that the patient did not come (once the visit has started)")
+            .Produces<ApiAppointment>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 

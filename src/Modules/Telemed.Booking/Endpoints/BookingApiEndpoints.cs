@@ -29,16 +29,27 @@ public static class BookingApiEndpoints
 
         api.MapGet("/services", ListServicesAsync)
             .WithName("ApiListServices")
-            .WithSummary("The clinic's active services, with the lengths offered and the hosts who offer them");
+            .WithSummary("The clinic's active services, with the lengths offered and the hosts who offer them")
+            .WithDescription("Every active service, sorted by name. `hostIds` lists the active hosts who offer it; `durationsMinutes` the lengths a booking may choose.")
+            .WithResponseExample(StatusCodes.Status200OK, BookingApiExamples.Services);
 
         api.MapGet("/hosts", ListHostsAsync)
             .WithName("ApiListHosts")
-            .WithSummary("The clinic's active hosts, with their time zone and the services they offer");
+            .WithSummary("The clinic's active hosts, with their time zone and the services they offer")
+            .WithDescription("Every active host (doctor or staff member), sorted by name, with the IANA time zone their schedule is kept in.")
+            .WithResponseExample(StatusCodes.Status200OK, BookingApiExamples.Hosts);
 
         api.MapGet("/availability", GetAvailabilityAsync)
             .WithName("ApiAvailability")
             .WithSummary("Free slots of a service, with one host or any, between two dates in the given time zone (as the public picker sees them)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("The public time picker's own search: the same checks and the same answer. `service` is required; `host` is a host's id "
+                + "or `any`; `from` and `to` are days (yyyy-MM-dd, at most 62 days apart, default a week from today) read in `tz` (IANA, default UTC); "
+                + "`duration` is one of the service's lengths in minutes (default the shortest). Slot times are ISO 8601 with the offset of `tz`.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithResponseExample(StatusCodes.Status200OK, BookingApiExamples.Slots)
+            .WithResponseExample(StatusCodes.Status400BadRequest, BookingApiExamples.InvalidQuery)
+            .WithResponseExample(StatusCodes.Status404NotFound, BookingApiExamples.NoSuchService);
     }
 
     public static async Task<Ok<ApiList<ApiService>>> ListServicesAsync(BookingDb db, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public static class PatientsApiEndpoints
             .RequireAuthorization(ApiScopes.Policies.Manage)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem()
+            .WithResponseExample(StatusCodes.Status200OK, BookingApiExamples.Patients)
             .WithName("ApiListPatients")
             .WithSummary("The clinic's patients by e-mail address, optionally those whose name or e-mail contains a text, a page at a time");
     }

@@ -40,14 +40,18 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
     /// its own choosing (settings refuse anything else). Images cannot run script; scripts, styles and connections
     /// stay on this origin.
     /// </remarks>
-    public static string ContentSecurityPolicy(string nonce) =>
-        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data: https:; " +
+    /// <param name="inlineStyles">
+    /// Styles may be inline without the nonce, for the one page that asks with <see cref="InlineStylesAllowed"/>. A nonce in
+    /// style-src would make the browser ignore 'unsafe-inline', so it is left out there. Scripts keep their nonce everywhere.
+    /// </param>
+    public static string ContentSecurityPolicy(string nonce, bool inlineStyles = false) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' {(inlineStyles ? "'unsafe-inline'" : $"'nonce-{nonce}'")}; img-src 'self' data: https:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private void Apply(HttpContext context, string nonce)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
+        headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce, context.GetEndpoint()?.Metadata.GetMetadata<InlineStylesAllowed>() is not null);
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Permissions-Policy"] = PermissionsPolicy;

@@ -23,6 +23,10 @@ public sealed record ApiStartLink(Guid AppointmentId, string Provider, string St
 /// </summary>
 public static class MeetingsApiEndpoints
 {
+    private static readonly ApiMeeting Example = new(Guid.Parse("5c4b3a29-1807-4f6e-8d5c-4b3a29180716"), "zoom", "Zoom", "created",
+        "https://zoom.us/j/93746251840?pwd=Q2xpbmljRGVtbw", "482913", new DateTimeOffset(2026, 12, 8, 7, 50, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 12, 8, 9, 30, 0, TimeSpan.Zero), null);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(ApiRoutes.Prefix + "/appointments/{id:guid}/meeting").WithTags("Meetings")
@@ -31,7 +35,10 @@ public static class MeetingsApiEndpoints
 
         api.MapGet("", GetAsync).RequireAuthorization(ApiScopes.Policies.Meetings)
             .WithName("ApiGetMeeting")
-            .WithSummary("The appointment's video meeting: state, join link and passcode (the patient's view)");
+            .WithSummary("The appointment's video meeting: state, join link and passcode (the patient's view)")
+            .WithDescription("state is pending (being made at the provider), created, failed (retrying), deleted, ended or not_applicable (note says why). "
+                + "joinUrl and passcode are set once it is created; joinOpensAt and closesAt are when the patient's Join button works.")
+            .WithResponseExample(StatusCodes.Status200OK, Example);
 
         api.MapPost("", (Guid id, IAppointmentDirectory appointments, IMeetingScheduler scheduler, MeetingLinks links, CancellationToken cancellationToken) =>
                 ChangeAsync(id, appointments, links, (appointment, token) => scheduler.EnsureAsync(appointment, token), requireConfirmed: true, cancellationToken))
@@ -56,6 +63,9 @@ public static class MeetingsApiEndpoints
         api.MapGet("/start-link", GetStartLinkAsync).RequireAuthorization(ApiScopes.Policies.Host)
             .WithName("ApiGetStartLink")
             .WithSummary("The host's start link, fetched fresh from the provider; only for keys with the host scope")
+            .WithDescription("A start link signs its bearer in to the provider as the host: give it to the host alone. fresh is false when the "
+                + "provider could not be reached and the stored link (which may have expired) is returned.")
+            .WithResponseExample(StatusCodes.Status200OK, new ApiStartLink(Example.AppointmentId, "zoom", "https://zoom.us/s/93746251840?zak=eyJ0eXAiOiJKV1Qi", Fresh: true))
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
