@@ -17,6 +17,12 @@ public sealed class PostgresNotifications(Database database, ILogger<PostgresNot
     private static readonly TimeSpan LongestReconnectDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long the listener waits for a notification before checking its connection with a query. A wait can miss a
+    /// connection that died under it (its backend killed, say); the check makes such a loss seen within this time.
+    /// </summary>
+    private static readonly TimeSpan ConnectionCheckInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// This node's own channel. The listener waits inside Npgsql and cannot be interrupted to send a command, so
     /// a new subscription NOTIFYs here: the wait returns and the listener LISTENs to the new channel.
     /// </summary>
@@ -62,7 +68,11 @@ public sealed class PostgresNotifications(Database database, ILogger<PostgresNot
                 DispatchAll();
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    if (!await connection.WaitAsync(ConnectionCheckInterval, stoppingToken))
+                    {
+                        await using var check = new NpgsqlCommand("SELECT 1", connection);
+                        await check.ExecuteScalarAsync(stoppingToken);
+                    }
                     await ListenToNewChannelsAsync(connection, stoppingToken);
                 }
             }
