@@ -31,24 +31,36 @@ public static class ApiBookingRate
     public static async Task RunAsync(DurableCluster cluster, int bookings)
     {
         Console.WriteLine($"Bookings through the REST API: {bookings:N0} bookings, {Clients} concurrent clients, {Hosts} hosts (load {Load.Average()})");
+        // With the job workers running, each booking's workflows, meeting planning, messages and webhooks share the two
+        // cores with the requests, as in production; without them, the figure is the booking path's alone.
+        await MeasureAsync(cluster, bookings, "with the job workers running the bookings' workflows", workers: null);
+        await MeasureAsync(cluster, bookings, "job workers off (the request path alone)", workers: "0");
+        await PgbenchAsync(cluster);
+    }
+
+    private static async Task MeasureAsync(DurableCluster cluster, int bookings, string label, string? workers)
+    {
         var owner = await cluster.CreateDatabaseAsync("apibook");
-        await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["environment"] = "Production",
             ["Api:RateLimit:PermitsPerMinute"] = "100000000",
-            ["Logging:LogLevel:Default"] = "Error",
-        }, owner);
+            ["Logging:LogLevel:Default"] = "Critical",
+        };
+        if (workers is not null)
+        {
+            settings["Jobs:Workers"] = workers;
+        }
+        await using var host = await TestHost.StartAsync(settings, owner);
         var (clinic, service, key) = await ClinicAsync(host);
         var starts = await FreeTimesAsync(host, clinic, service, key, WarmUpBookings + bookings);
 
         await BookAsync(host, clinic, service, key, starts.Take(WarmUpBookings).ToList());
         var (elapsed, latencies, statuses) = await BookAsync(host, clinic, service, key, starts.Skip(WarmUpBookings).ToList());
         latencies.Sort();
-        Console.WriteLine($"  {bookings:N0} bookings in {elapsed.TotalSeconds:F2} s = {bookings / elapsed.TotalSeconds:N0} bookings/s;"
+        Console.WriteLine($"  {label}: {bookings:N0} bookings in {elapsed.TotalSeconds:F2} s = {bookings / elapsed.TotalSeconds:N0} bookings/s;"
             + $" p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms;"
             + $" answers: {string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {(int)g.Key}"))} (load {Load.Average()})");
-
-        await PgbenchAsync(cluster);
     }
 
     /// <summary>A clinic from recipe steps: <see cref="Hosts"/> doctors open around the clock in UTC, one 30-minute video service, a key.</summary>
