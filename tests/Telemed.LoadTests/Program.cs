@@ -1,6 +1,6 @@
 using Telemed.LoadTests;
 
-// Usage: dotnet run -c Release --project tests/Telemed.LoadTests -- [jobs|enqueue|startup|api|all] [jobs or bookings per run] [Jobs:Workers]
+// Usage: dotnet run -c Release --project tests/Telemed.LoadTests -- [jobs|enqueue|startup|api|web|all] [jobs, bookings or requests per run] [Jobs:Workers]
 var scenario = args.FirstOrDefault() ?? "all";
 var jobs = args.Length > 1 ? int.Parse(args[1]) : 20_000;
 var hostSettings = new Dictionary<string, string>();
@@ -25,6 +25,11 @@ if (scenario is "api" or "all")
 {
     await using var cluster = await DurableCluster.StartAsync();
     await ApiBookingRate.RunAsync(cluster, args.Length > 1 ? jobs : 2_000);
+}
+if (scenario is "web" or "all")
+{
+    await using var cluster = await DurableCluster.StartAsync();
+    await WebLoad.RunAsync(cluster, args.Length > 1 ? jobs : 10_000);
 }
 if (scenario is "startup" or "all")
 {

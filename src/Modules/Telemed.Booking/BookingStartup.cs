@@ -27,6 +27,7 @@ public sealed class BookingStartup : ModuleStartup
         services.AddMigrations<BookingMigrations>();
         services.AddScoped<SlotFinder>();
         services.AddScoped<SlotSearch>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, BookingJsonContext.Default));
         services.AddScoped<BookingService>();
         services.AddScoped<BookingIdempotency>();
         services.AddScoped<AppointmentActions>();

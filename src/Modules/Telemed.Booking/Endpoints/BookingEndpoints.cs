@@ -14,6 +14,14 @@ public sealed record SlotJson(string Start, string End, Guid HostId, string Host
 
 public sealed record SlotsResponse(Guid ServiceId, string TimeZone, int DurationMinutes, string From, string To, IReadOnlyList<SlotJson> Slots);
 
+/// <summary>
+/// The free-times answer written by source-generated code: the picker and clinics' websites ask for it on every change
+/// of week, and a week of two hosts' slots is tens of kilobytes that reflection-based serialization writes far slower.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(SlotsResponse))]
+internal sealed partial class BookingJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
+
 /// <summary>The public JSON the slot picker reads, and the calendar file behind the manage link.</summary>
 public static class BookingEndpoints
 {

@@ -52,6 +52,21 @@ public sealed class SlotSearch(BookingDb db, SlotFinder finder)
             return TypedResults.ValidationProblem(errors);
         }
 
+        // One connection for the search's three reads: each opening costs a round trip that sets the clinic for row-level security.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await FindAsync(serviceId, hostId, minutes, first, last, zone, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Results<Ok<SlotsResponse>, ValidationProblem, ProblemHttpResult>> FindAsync(Guid serviceId, Guid? hostId, int? minutes,
+        DateOnly first, DateOnly last, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
         var found = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId && s.Active, cancellationToken);
         if (found is null)
         {
