@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
 using Telemed.Booking.Pages.Booking;
 using Telemed.Booking.Services;
 
@@ -6,6 +9,45 @@ namespace Telemed.Booking.Endpoints;
 
 /// <summary>A page of a list answer: <see cref="NextCursor"/> asks for the next page, null on the last one.</summary>
 public sealed record ApiPage<T>(IReadOnlyList<T> Data, string? NextCursor);
+
+/// <summary>How every paged list reads <c>limit</c> and <c>cursor</c>: an opaque base64url text the list made, passed back unchanged.</summary>
+public static class ApiPaging
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 100;
+    public const string CursorMessage = "Pass back the nextCursor of the previous page unchanged.";
+
+    /// <summary>The page size asked for (or the default); a field error when it is not 1 to <see cref="MaxSize"/>.</summary>
+    public static int ReadLimit(string? limit, Dictionary<string, string[]> errors)
+    {
+        if (limit is null)
+        {
+            return DefaultSize;
+        }
+        if (int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxSize)
+        {
+            return size;
+        }
+        errors["limit"] = [$"Give a page size from 1 to {MaxSize}."];
+        return DefaultSize;
+    }
+
+    public static string Encode(string position) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(position));
+
+    public static bool TryDecode(string cursor, out string position)
+    {
+        position = "";
+        try
+        {
+            position = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
+            return position.Length is > 0 and <= 300;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
 
 /// <summary>The patient of an appointment, as they gave their details.</summary>
 public sealed record ApiPatient(string Name, string Email, string? Phone, string? TimeZone);

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
@@ -24,8 +22,6 @@ public static class AppointmentsApiEndpoints
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 100;
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -175,15 +171,11 @@ public static class AppointmentsApiEndpoints
         {
             if (TimeInput.TryReadInstant(to, out var parsed)) { toUtc = parsed; } else { errors["to"] = [TimeInput.InstantMessage]; }
         }
-        var size = DefaultPageSize;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
-        {
-            errors["limit"] = [$"Give a page size from 1 to {MaxPageSize}."];
-        }
+        var size = ApiPaging.ReadLimit(limit, errors);
         AppointmentCursor? after = null;
         if (cursor is not null)
         {
-            if (AppointmentCursor.TryRead(cursor, out var read)) { after = read; } else { errors["cursor"] = ["Pass back the nextCursor of the previous page unchanged."]; }
+            if (AppointmentCursor.TryRead(cursor, out var read)) { after = read; } else { errors["cursor"] = [ApiPaging.CursorMessage]; }
         }
         if (errors.Count > 0)
         {
@@ -266,24 +258,17 @@ public readonly record struct AppointmentCursor(DateTimeOffset StartUtc, Guid Id
 {
     public static AppointmentCursor Of(Appointment appointment) => new(appointment.StartUtc, appointment.Id);
 
-    public override string ToString() =>
-        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{StartUtc.UtcTicks}:{Id:N}")));
+    public override string ToString() => ApiPaging.Encode(string.Create(CultureInfo.InvariantCulture, $"{StartUtc.UtcTicks}:{Id:N}"));
 
     public static bool TryRead(string text, out AppointmentCursor cursor)
     {
         cursor = default;
-        try
+        var parts = ApiPaging.TryDecode(text, out var position) ? position.Split(':') : [];
+        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParseExact(parts[1], "N", out var id))
         {
-            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split(':');
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParseExact(parts[1], "N", out var id))
-            {
-                cursor = new AppointmentCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
-                return true;
-            }
-        }
-        catch (FormatException)
-        {
+            cursor = new AppointmentCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+            return true;
         }
         return false;
     }

@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Data;
 using Telemed.Core.Api;
@@ -36,19 +33,15 @@ public static class PatientsApiEndpoints
         string? search, string? limit, string? cursor, BookingDb db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var size = AppointmentsApiEndpoints.DefaultPageSize;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > AppointmentsApiEndpoints.MaxPageSize))
-        {
-            errors["limit"] = [$"Give a page size from 1 to {AppointmentsApiEndpoints.MaxPageSize}."];
-        }
+        var size = ApiPaging.ReadLimit(limit, errors);
         if (search?.Length > 254)
         {
             errors["search"] = ["Search for at most 254 characters."];
         }
         string after = "";
-        if (cursor is not null && !TryReadCursor(cursor, out after))
+        if (cursor is not null && (!ApiPaging.TryDecode(cursor, out after) || after.Length > 254))
         {
-            errors["cursor"] = ["Pass back the nextCursor of the previous page unchanged."];
+            errors["cursor"] = [ApiPaging.CursorMessage];
         }
         if (errors.Count > 0)
         {
@@ -72,24 +65,10 @@ public static class PatientsApiEndpoints
                                 WHERE lower(a.patient_email) = g.email ORDER BY a.created_at DESC LIMIT 1) latest
             ORDER BY g.email
             """).ToListAsync(cancellationToken);
-        var next = rows.Count > size ? WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(rows[size - 1].Email)) : null;
+        var next = rows.Count > size ? ApiPaging.Encode(rows[size - 1].Email) : null;
         return TypedResults.Ok(new ApiPage<ApiPatientSummary>(rows.Take(size)
             .Select(r => new ApiPatientSummary(r.Email, r.Name, r.Phone, r.TimeZone, r.Appointments, r.FirstStart.ToUniversalTime(), r.LastStart.ToUniversalTime()))
             .ToList(), next));
-    }
-
-    private static bool TryReadCursor(string cursor, out string email)
-    {
-        email = "";
-        try
-        {
-            email = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
-            return email.Length is > 0 and <= 254;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 
     private sealed record PatientRow(string Email, string Name, string? Phone, string? TimeZone, int Appointments, DateTimeOffset FirstStart, DateTimeOffset LastStart);

@@ -40,22 +40,19 @@ public static class MeetingsApiEndpoints
                 + "joinUrl and passcode are set once it is created; joinOpensAt and closesAt are when the patient's Join button works.")
             .WithResponseExample(StatusCodes.Status200OK, Example);
 
-        api.MapPost("", (Guid id, IAppointmentDirectory appointments, IMeetingScheduler scheduler, MeetingLinks links, CancellationToken cancellationToken) =>
-                ChangeAsync(id, appointments, links, (appointment, token) => scheduler.EnsureAsync(appointment, token), requireConfirmed: true, cancellationToken))
+        api.MapPost("", Change((scheduler, appointment, token) => scheduler.EnsureAsync(appointment, token), requireConfirmed: true))
             .RequireAuthorization(ApiScopes.Policies.Meetings)
             .WithName("ApiCreateMeeting")
             .WithSummary("Makes the appointment's meeting if it has none (after it was removed, say); the provider work follows")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapPut("", (Guid id, IAppointmentDirectory appointments, IMeetingScheduler scheduler, MeetingLinks links, CancellationToken cancellationToken) =>
-                ChangeAsync(id, appointments, links, (appointment, token) => scheduler.MoveAsync(appointment, token), requireConfirmed: true, cancellationToken))
+        api.MapPut("", Change((scheduler, appointment, token) => scheduler.MoveAsync(appointment, token), requireConfirmed: true))
             .RequireAuthorization(ApiScopes.Policies.Meetings)
             .WithName("ApiSyncMeeting")
             .WithSummary("Brings the meeting in line with the appointment's time and host (rescheduling does this by itself)")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapDelete("", (Guid id, IAppointmentDirectory appointments, IMeetingScheduler scheduler, MeetingLinks links, CancellationToken cancellationToken) =>
-                ChangeAsync(id, appointments, links, (appointment, token) => scheduler.CancelAsync(appointment, token), requireConfirmed: false, cancellationToken))
+        api.MapDelete("", Change((scheduler, appointment, token) => scheduler.CancelAsync(appointment, token), requireConfirmed: false))
             .RequireAuthorization(ApiScopes.Policies.Meetings)
             .WithName("ApiRemoveMeeting")
             .WithSummary("Removes the appointment's meeting at the provider (a group slot's meeting stays while others need it); the appointment stays");
@@ -94,6 +91,12 @@ public static class MeetingsApiEndpoints
         }
         return TypedResults.Ok(new ApiStartLink(id, meeting.Provider, startUrl, Fresh: meeting.Reason != MeetingNotices.StoredStartUrlNote));
     }
+
+    /// <summary>The handler of one change: the scheduler call it makes once the appointment may have it.</summary>
+    private static Func<Guid, IAppointmentDirectory, IMeetingScheduler, MeetingLinks, CancellationToken, Task<Results<Accepted<ApiMeeting>, ProblemHttpResult>>> Change(
+        Func<IMeetingScheduler, AppointmentChanged, CancellationToken, Task> change, bool requireConfirmed) =>
+        (id, appointments, scheduler, links, cancellationToken) =>
+            ChangeAsync(id, appointments, links, (appointment, token) => change(scheduler, appointment, token), requireConfirmed, cancellationToken);
 
     private static async Task<Results<Accepted<ApiMeeting>, ProblemHttpResult>> ChangeAsync(Guid id, IAppointmentDirectory appointments, MeetingLinks links,
         Func<AppointmentChanged, CancellationToken, Task> change, bool requireConfirmed, CancellationToken cancellationToken)
