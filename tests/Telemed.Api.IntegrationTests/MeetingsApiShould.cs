@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Telemed.Booking.Data;
 using Telemed.Core.Api;
 using Telemed.Core.Tenancy;
+using Telemed.Meetings.Data;
 
 namespace Telemed.Api.IntegrationTests;
 
@@ -63,6 +64,39 @@ public sealed class MeetingsApiShould : IAsyncLifetime
         var booked = await _host.InTenantAsync(clinic, s => s.GetRequiredService<BookingDb>().Appointments.AsNoTracking().SingleAsync(a => a.Id == appointment));
         Assert.Equal("confirmed", booked.Status);
     }
+
+    [Fact]
+    public async Task MakeTheMeetingAgainWhenAskedWhileItsRemovalIsStillUnderWay()
+    {
+        var (clinic, keys) = await DemoClinicAsync();
+        var client = _host.CreateClient();
+        var appointment = await BookAsync(clinic, keys.Book, "General consultation");
+        var meetingUrl = $"/c/{clinic.Slug}/api/v1/appointments/{appointment}/meeting";
+        var first = await Waiting.ForAsync(() => MeetingAsync(client, meetingUrl, keys.Meetings),
+            m => m.GetProperty("state").GetString() == "created", m => m.GetRawText(), "the Zoom meeting");
+        var attempts = await SyncAttemptsAsync(clinic, appointment);
+
+        // Zoom takes 3 s to answer the delete, so the meeting is asked for again while its removal is in flight: the
+        // removal's "deleted" lands after the new plan, and the next run must make a new meeting rather than keep the dead one.
+        await new SandboxControlClient(new Uri(_host.BaseAddress, "sandbox/"))
+            .PostAsync("zoom/faults", new { kind = "slow", operation = "zoom.meetings.delete", delay_ms = 3000, count = 1 });
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendWithKeyAsync(HttpMethod.Delete, meetingUrl, keys.Meetings)).StatusCode);
+        await Waiting.UntilAsync(async () => await SyncAttemptsAsync(clinic, appointment) > attempts, "the removal to reach Zoom");
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostWithKeyAsync(meetingUrl, keys.Meetings, null)).StatusCode);
+
+        var remade = await Waiting.ForAsync(() => MeetingAsync(client, meetingUrl, keys.Meetings),
+            m => m.GetProperty("state").GetString() == "created" && m.GetProperty("joinUrl").GetString() != first.GetProperty("joinUrl").GetString(),
+            m => m.GetRawText(), "a new meeting");
+        Assert.StartsWith("http", remade.GetProperty("joinUrl").GetString());
+    }
+
+    /// <summary>How many times the sync job has taken up the appointment's meeting (counted before it calls the provider).</summary>
+    private Task<int> SyncAttemptsAsync(Tenant clinic, Guid appointment) => _host.InTenantAsync(clinic, async services =>
+    {
+        var db = services.GetRequiredService<MeetingsDb>();
+        var slot = await db.Appointments.Where(a => a.AppointmentId == appointment).Select(a => a.SlotKey).SingleAsync();
+        return await db.Meetings.Where(m => m.SlotKey == slot).Select(m => m.Attempts).SingleAsync();
+    });
 
     [Fact]
     public async Task RefuseAMeetingForAnAppointmentThatCannotHaveOneOrIsAnotherClinics()

@@ -95,6 +95,23 @@ public sealed class MeetingRecord : ITenantOwned
         State = replace ? Pending : Deleted;
     }
 
+    /// <summary>
+    /// Wanted again after it was removed: the slot gets a new meeting, never the removed one back (its id, links and what was
+    /// applied to it are forgotten, so the sync job makes one).
+    /// </summary>
+    public void StartAfreshAfterRemoval()
+    {
+        ExternalId = null;
+        JoinUrl = null;
+        ProtectedStartUrl = null;
+        CreateRequestedAt = null;
+        LiveStatus = null;
+        AppliedStartUtc = null;
+        AppliedDurationMinutes = null;
+        AppliedTopic = null;
+        State = Pending;
+    }
+
     /// <summary>Nothing is left at the provider: no links to offer.</summary>
     public void MarkDeleted()
     {

@@ -118,12 +118,7 @@ public static class MeetingPlan
         {
             if (meeting.State == MeetingRecord.Deleted)
             {
-                // Wanted again after removal: a new meeting, not the deleted one.
-                meeting.ExternalId = null;
-                meeting.JoinUrl = null;
-                meeting.ProtectedStartUrl = null;
-                meeting.CreateRequestedAt = null;
-                meeting.LiveStatus = null;
+                meeting.StartAfreshAfterRemoval();
             }
 
             if (meeting.ExternalId is null && provider is not null)

@@ -47,6 +47,12 @@ public sealed class MeetingSynchronizer(
             // Reported deleted at the provider: forget it, and make a new one while its appointment is on.
             meeting.ForgetDeletedAtProvider(meeting.DeletedAtProviderAt ?? clock.GetUtcNow(), await ShouldReplaceAsync(meeting, cancellationToken));
         }
+        else if (meeting.Wanted && meeting.State == MeetingRecord.Deleted)
+        {
+            // Wanted again while an earlier run was removing it: that run's "deleted" landed after the plan changed, so the
+            // removed meeting's id is still here. The slot needs a new meeting.
+            meeting.StartAfreshAfterRemoval();
+        }
 
         await changes.SaveAsync(meeting, cancellationToken);
         var provider = providers.Find(meeting.Provider)
