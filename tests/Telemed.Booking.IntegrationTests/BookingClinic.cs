@@ -71,7 +71,7 @@ public sealed record BookingClinic(Tenant Tenant, Guid Consultation, Guid GroupC
         var url = $"{PathBase}/booking/slots?service={service}&host={host}&from={from}&to={to}&tz={Uri.EscapeDataString(tz)}"
             + (duration is null ? "" : $"&duration={duration}");
         var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<SlotsResponse>())!;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Telemed.Booking.Catalog;
 using Telemed.Booking.Data;
 using Telemed.Booking.Endpoints;
 using Telemed.Booking.Recipes;
@@ -26,6 +27,8 @@ public sealed class BookingStartup : ModuleStartup
         services.AddTenantDbContext<BookingDb>();
         services.AddMigrations<BookingMigrations>();
         services.AddScoped<SlotFinder>();
+        services.AddSingleton<BookingCatalogs>();
+        services.AddScoped<CatalogReader>();
         services.AddScoped<SlotSearch>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, BookingJsonContext.Default));
         services.AddScoped<BookingService>();

@@ -115,5 +115,30 @@ public sealed class BookingMigrations : IMigrationSource
             CREATE UNIQUE INDEX booking_appointments_idempotency ON booking_appointments (tenant_id, idempotency_key)
               WHERE idempotency_key IS NOT NULL;
             """),
+        new(4, "a version of each clinic's catalog (services, hosts, who offers what), raised with every change to it", $"""
+            CREATE TABLE booking_catalog_versions (
+              {TenantTableSql.TenantColumn} PRIMARY KEY,
+              version bigint NOT NULL);
+            {TenantTableSql.Isolate("booking_catalog_versions")}
+
+            -- Raised in the transaction of the change itself, so a node that reads the version with its query knows whether
+            -- the catalog it holds is current. Only in the clinic's own session: a clinic being removed needs no new version.
+            CREATE FUNCTION booking_catalog_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+              clinic uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.tenant_id ELSE NEW.tenant_id END;
+            BEGIN
+              IF clinic = app_current_tenant() THEN
+                INSERT INTO booking_catalog_versions AS v (tenant_id, version) VALUES (clinic, 1)
+                ON CONFLICT (tenant_id) DO UPDATE SET version = v.version + 1;
+              END IF;
+              RETURN NULL;
+            END $$;
+            CREATE TRIGGER booking_services_catalog AFTER INSERT OR UPDATE OR DELETE ON booking_services
+              FOR EACH ROW EXECUTE FUNCTION booking_catalog_changed();
+            CREATE TRIGGER booking_hosts_catalog AFTER INSERT OR UPDATE OR DELETE ON booking_hosts
+              FOR EACH ROW EXECUTE FUNCTION booking_catalog_changed();
+            CREATE TRIGGER booking_service_hosts_catalog AFTER INSERT OR UPDATE OR DELETE ON booking_service_hosts
+              FOR EACH ROW EXECUTE FUNCTION booking_catalog_changed();
+            """),
     ];
 }

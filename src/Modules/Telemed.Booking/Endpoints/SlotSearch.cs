@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Availability;
-using Telemed.Booking.Data;
+using Telemed.Booking.Catalog;
 using Telemed.Booking.Services;
 
 namespace Telemed.Booking.Endpoints;
@@ -15,7 +14,7 @@ public sealed record SlotSearchRequest(string? Service, string? Host, string? Fr
 /// Answers "which slots are free" for the public picker (<c>/booking/slots</c>) and the REST API (<c>/api/v1/availability</c>)
 /// alike: one validation, one set of messages, one answer, so an integration sees exactly what a visitor sees.
 /// </summary>
-public sealed class SlotSearch(BookingDb db, SlotFinder finder)
+public sealed class SlotSearch(CatalogReader reader, SlotFinder finder)
 {
     /// <summary>The days one request covers when it does not say.</summary>
     public const int DefaultDays = 7;
@@ -52,22 +51,9 @@ public sealed class SlotSearch(BookingDb db, SlotFinder finder)
             return TypedResults.ValidationProblem(errors);
         }
 
-        // One connection for the search's three reads: each opening costs a round trip that sets the clinic for row-level security.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await FindAsync(serviceId, hostId, minutes, first, last, zone, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private async Task<Results<Ok<SlotsResponse>, ValidationProblem, ProblemHttpResult>> FindAsync(Guid serviceId, Guid? hostId, int? minutes,
-        DateOnly first, DateOnly last, TimeZoneInfo zone, CancellationToken cancellationToken)
-    {
-        var found = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId && s.Active, cancellationToken);
+        var range = VisitorTime.DaysToUtc(first, last, zone);
+        var (catalog, holds) = await reader.WithHoldsAsync(serviceId, range, cancellationToken);
+        var found = catalog.FindService(serviceId);
         if (found is null)
         {
             return NotFound("No such service", "This clinic offers no service with this id.");
@@ -80,13 +66,13 @@ public sealed class SlotSearch(BookingDb db, SlotFinder finder)
                 ["duration"] = [$"{found.Name} is offered for {string.Join(", ", found.Durations)} minutes."],
             });
         }
-        var hosts = await finder.HostsOfferingAsync(found.Id, hostId, cancellationToken);
+        var hosts = catalog.HostsOffering(found.Id, hostId);
         if (hostId is not null && hosts.Count == 0)
         {
             return NotFound("No such host", "No host with this id offers this service.");
         }
 
-        var slots = await finder.FindAsync(found, hosts, length, VisitorTime.DaysToUtc(first, last, zone), cancellationToken);
+        var slots = finder.Find(found, hosts, catalog.ScheduleOf, length, range, holds);
         return TypedResults.Ok(new SlotsResponse(found.Id, zone.Id, length,
             first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             slots.Select(s => new SlotJson(

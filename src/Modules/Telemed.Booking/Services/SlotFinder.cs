@@ -42,6 +42,16 @@ public sealed class SlotFinder(BookingDb db, TimeProvider clock)
         }
 
         var holds = ignoreBusy ? [] : await LoadHoldsAsync(hosts, range, cancellationToken);
+        return Find(service, hosts, host => host.ToSchedule(), minutes, range, holds, releasingSlot, ignoreNotice);
+    }
+
+    /// <summary>
+    /// The same search over hosts' schedules and seats already read (the public path reads them from the clinic's catalog
+    /// and one batch). <paramref name="holds"/> must cover <see cref="HoldWindow"/> of <paramref name="range"/> for these hosts.
+    /// </summary>
+    public IReadOnlyList<HostSlot> Find(Service service, IReadOnlyList<HostProfile> hosts, Func<HostProfile, HostSchedule> scheduleOf, int minutes,
+        UtcRange range, IReadOnlyList<SlotHold> holds, Guid? releasingSlot = null, bool ignoreNotice = false)
+    {
         var rules = service.RulesFor(minutes);
         if (ignoreNotice)
         {
@@ -57,18 +67,21 @@ public sealed class SlotFinder(BookingDb db, TimeProvider clock)
                     h.ServiceId.ToString(), h.SeatsTaken - (h.Id == releasingSlot ? 1 : 0)))
                 .Where(b => b.Seats > 0)
                 .ToList();
-            found.AddRange(AvailabilityEngine.FindSlots(host.ToSchedule(), rules, busy, query).Select(slot => new HostSlot(host, slot)));
+            found.AddRange(AvailabilityEngine.FindSlots(scheduleOf(host), rules, busy, query).Select(slot => new HostSlot(host, slot)));
         }
 
         return found.OrderBy(s => s.Slot.Start).ThenBy(s => s.Host.DisplayName, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The time whose seats a search of <paramref name="range"/> reads: wider on each side, to cover any buffer.</summary>
+    public static UtcRange HoldWindow(UtcRange range) =>
+        // Npgsql writes only UTC offsets to timestamptz.
+        new(range.From.ToUniversalTime() - BusyMargin, range.To.ToUniversalTime() + BusyMargin);
+
     private async Task<List<SlotHold>> LoadHoldsAsync(IReadOnlyList<HostProfile> hosts, UtcRange range, CancellationToken cancellationToken)
     {
         var hostIds = hosts.Select(h => h.Id).ToList();
-        // Npgsql writes only UTC offsets to timestamptz.
-        var from = range.From.ToUniversalTime() - BusyMargin;
-        var to = range.To.ToUniversalTime() + BusyMargin;
+        var (from, to) = HoldWindow(range);
         return await db.Slots.AsNoTracking()
             .Where(s => hostIds.Contains(s.HostId) && s.SeatsTaken > 0 && s.StartUtc < to && s.EndUtc > from)
             .ToListAsync(cancellationToken);

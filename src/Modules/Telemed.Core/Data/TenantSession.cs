@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Npgsql;
 
 namespace Telemed.Core.Data;
 
@@ -18,6 +19,13 @@ public static class TenantSession
         await using var command = CreateCommand(connection, tenantId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The setting as the first command of an <see cref="NpgsqlBatch"/>, so a hot read sets its clinic and runs its
+    /// queries in one round trip (its result set comes first and is skipped).
+    /// </summary>
+    public static NpgsqlBatchCommand BatchCommand(Guid? tenantId) =>
+        new($"SELECT set_config('{SettingName}', $1, false)") { Parameters = { new() { Value = tenantId?.ToString() ?? "" } } };
 
     private static DbCommand CreateCommand(DbConnection connection, Guid? tenantId)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Telemed.Booking.Availability;
+using Telemed.Booking.Catalog;
 using Telemed.Booking.Data;
 using Telemed.Booking.Models;
 using Telemed.Booking.Services;
@@ -18,8 +19,10 @@ namespace Telemed.Booking.Pages.Booking;
 /// links without JavaScript; slot-picker.js enhances the same markup and reads further months from /booking/slots.
 /// </summary>
 [EnableRateLimiting(CoreStartup.PublicRateLimit)]
-public sealed class PickModel(BookingDb db, SlotFinder finder, ManageLinks links, TenantContext tenantContext) : PageModel
+public sealed class PickModel(BookingDb db, CatalogReader catalog, SlotFinder finder, ManageLinks links, TenantContext tenantContext) : PageModel
 {
+    private ClinicCatalog _catalog = null!;
+
     [BindProperty(SupportsGet = true)] public Guid ServiceId { get; set; }
     [BindProperty(SupportsGet = true)] public string Host { get; set; } = "any";
     [BindProperty(SupportsGet = true)] public int? Duration { get; set; }
@@ -60,13 +63,14 @@ public sealed class PickModel(BookingDb db, SlotFinder finder, ManageLinks links
     public async Task<IActionResult> OnGetAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ServiceId && s.Active, cancellationToken);
+        _catalog = await catalog.CurrentAsync(cancellationToken);
+        var service = _catalog.FindService(ServiceId);
         if (service is null)
         {
             return NotFound();
         }
         Service = service;
-        Hosts = await finder.HostsOfferingAsync(service.Id, null, cancellationToken);
+        Hosts = _catalog.HostsOffering(service.Id);
 
         if (!string.IsNullOrEmpty(Change))
         {
@@ -131,7 +135,8 @@ public sealed class PickModel(BookingDb db, SlotFinder finder, ManageLinks links
     {
         var hosts = Host == "any" ? Hosts : Hosts.Where(h => h.Id.ToString() == Host).ToList();
         var range = VisitorTime.DaysToUtc(month, month.AddMonths(1).AddDays(-1), zone);
-        var slots = await finder.FindAsync(Service, hosts, Duration!.Value, range, cancellationToken);
+        var holds = await catalog.HoldsAsync(hosts, range, cancellationToken);
+        var slots = finder.Find(Service, hosts, _catalog.ScheduleOf, Duration!.Value, range, holds);
         return SlotMonth.Build(month, slots, Host == "any", zone, Today, wanted);
     }
 
