@@ -29,11 +29,9 @@ public sealed class CatalogReader(BookingDb db, Database database, TenantContext
     {
         var clinic = tenantContext.Required.Id;
         long version;
-        await using (var connection = await database.App.OpenConnectionAsync(cancellationToken))
-        await using (var batch = Batch(connection, clinic, Version(clinic)))
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        await using (var reads = await database.ReadAsync(clinic, [Version(clinic)], cancellationToken))
         {
-            version = await ReadVersionAsync(reader, cancellationToken);
+            version = await ReadVersionAsync(reads.Reader, cancellationToken);
         }
         return catalogs.Find(clinic) is { } held && held.Version == version ? held : await LoadAsync(clinic, cancellationToken);
     }
@@ -46,15 +44,13 @@ public sealed class CatalogReader(BookingDb db, Database database, TenantContext
     {
         var clinic = tenantContext.Required.Id;
         var held = catalogs.Find(clinic);
-        await using (var connection = await database.App.OpenConnectionAsync(cancellationToken))
-        await using (var batch = Batch(connection, clinic, Version(clinic), Holds(clinic, HostIds(held, serviceId), range)))
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        await using (var reads = await database.ReadAsync(clinic, [Version(clinic), Holds(clinic, HostIds(held, serviceId), range)], cancellationToken))
         {
-            var version = await ReadVersionAsync(reader, cancellationToken);
+            var version = await ReadVersionAsync(reads.Reader, cancellationToken);
             if (held is not null && held.Version == version)
             {
-                await reader.NextResultAsync(cancellationToken);
-                return (held, await ReadHoldsAsync(reader, cancellationToken));
+                await reads.Reader.NextResultAsync(cancellationToken);
+                return (held, await ReadHoldsAsync(reads.Reader, cancellationToken));
             }
         }
 
@@ -70,11 +66,8 @@ public sealed class CatalogReader(BookingDb db, Database database, TenantContext
             return [];
         }
         var clinic = tenantContext.Required.Id;
-        await using var connection = await database.App.OpenConnectionAsync(cancellationToken);
-        await using var batch = Batch(connection, clinic, Holds(clinic, hosts.Select(h => h.Id).ToArray(), range));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        return await ReadHoldsAsync(reader, cancellationToken);
+        await using var reads = await database.ReadAsync(clinic, [Holds(clinic, hosts.Select(h => h.Id).ToArray(), range)], cancellationToken);
+        return await ReadHoldsAsync(reads.Reader, cancellationToken);
     }
 
     /// <summary>Reads the catalog through the module's context (rare: only after a change), version first, so the version
@@ -102,17 +95,6 @@ public sealed class CatalogReader(BookingDb db, Database database, TenantContext
     private static Guid[] HostIds(ClinicCatalog? catalog, Guid serviceId) =>
         catalog?.HostsOffering(serviceId).Select(h => h.Id).ToArray() ?? [];
 
-    private static NpgsqlBatch Batch(NpgsqlConnection connection, Guid clinic, params NpgsqlBatchCommand[] reads)
-    {
-        var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(TenantSession.BatchCommand(clinic));
-        foreach (var read in reads)
-        {
-            batch.BatchCommands.Add(read);
-        }
-        return batch;
-    }
-
     private static NpgsqlBatchCommand Version(Guid clinic) => new(VersionSql) { Parameters = { new() { Value = clinic } } };
 
     private static NpgsqlBatchCommand Holds(Guid clinic, Guid[] hostIds, UtcRange range)
@@ -124,10 +106,8 @@ public sealed class CatalogReader(BookingDb db, Database database, TenantContext
         };
     }
 
-    /// <summary>Skips the clinic setting's result and reads the version after it.</summary>
     private static async Task<long> ReadVersionAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
-        await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return reader.GetInt64(0);
     }

@@ -34,6 +34,7 @@ public static class TelemedHost
         }
 
         builder.Services.AddSingleton(catalog);
+        builder.Services.AddStaticAssetCompression();
         var mvc = builder.Services.AddRazorPages();
         mvc.ConfigureApplicationPartManager(parts =>
         {
@@ -117,7 +118,7 @@ public static class TelemedHost
             app.UseExceptionHandler("/error");
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseStaticFiles();
+        app.UseStaticAssets();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -62,10 +62,10 @@ public sealed class ClinicSettingsStore(Database database, TenantContext tenantC
         {
             return _read;
         }
-        await using var connection = await database.OpenAsync(tenantContext, cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT document::text FROM clinic_settings", connection);
-        _read = await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize<ClinicSettings>(json, Json) ?? new ClinicSettings()
+        // Every public page asks: the clinic setting and the read go in one round trip.
+        await using var reads = await database.ReadAsync(tenantContext.TenantId, [new("SELECT document::text FROM clinic_settings")], cancellationToken);
+        _read = await reads.Reader.ReadAsync(cancellationToken) && !reads.Reader.IsDBNull(0)
+            ? JsonSerializer.Deserialize<ClinicSettings>(reads.Reader.GetString(0), Json) ?? new ClinicSettings()
             : new ClinicSettings();
         return _read;
     }
