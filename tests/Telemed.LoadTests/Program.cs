@@ -1,6 +1,6 @@
 using Telemed.LoadTests;
 
-// Usage: dotnet run -c Release --project tests/Telemed.LoadTests -- [jobs|enqueue|startup|api|web|all] [jobs, bookings or requests per run] [Jobs:Workers]
+// Usage: dotnet run -c Release --project tests/Telemed.LoadTests -- [jobs|enqueue|startup|api|web|clinics|all] [jobs, bookings or requests per run] [Jobs:Workers]
 var scenario = args.FirstOrDefault() ?? "all";
 var jobs = args.Length > 1 ? int.Parse(args[1]) : 20_000;
 var hostSettings = new Dictionary<string, string>();
@@ -30,6 +30,11 @@ if (scenario is "web" or "all")
 {
     await using var cluster = await DurableCluster.StartAsync();
     await WebLoad.RunAsync(cluster, args.Length > 1 ? jobs : 10_000);
+}
+if (scenario is "clinics" or "all")
+{
+    await using var cluster = await DurableCluster.StartAsync();
+    await ClinicsAtScale.RunAsync(cluster, args.Length > 1 ? jobs : 1_000);
 }
 if (scenario is "startup" or "all")
 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Telemed.Booking.Availability;
 using Telemed.Booking.Data;
@@ -10,11 +11,12 @@ using Telemed.Core.Tenancy;
 namespace Telemed.Booking.Catalog;
 
 /// <summary>
-/// Reads for the public booking path: the clinic's catalog (from memory while its version holds) and the seats held in a
-/// time range. Each read is one round trip: the clinic setting for row-level security, the catalog version and the
-/// read's own query go as one batch; only when the version has moved is the catalog read again.
+/// Reads for the public booking path: the clinic's catalog and the seats held in a time range. While the node hears the
+/// database's change announcements (see <see cref="BookingCatalogs"/>) both come from memory once read; otherwise, and
+/// on a first read, one round trip asks the database: the clinic setting for row-level security, the catalog version
+/// and the seats go as one batch, and the catalog itself is read again only when its version has moved.
 /// </summary>
-public sealed class CatalogReader(BookingDb db, Database database, TenantContext tenantContext, BookingCatalogs catalogs)
+public sealed class CatalogReader(IServiceProvider services, Database database, TenantContext tenantContext, BookingCatalogs catalogs)
 {
     private const string VersionSql = "SELECT COALESCE((SELECT version FROM booking_catalog_versions WHERE tenant_id = $1), 0)";
 
@@ -28,33 +30,49 @@ public sealed class CatalogReader(BookingDb db, Database database, TenantContext
     public async Task<ClinicCatalog> CurrentAsync(CancellationToken cancellationToken)
     {
         var clinic = tenantContext.Required.Id;
+        var memory = catalogs.For(clinic);
+        if (catalogs.Trusted && memory.Catalog is { } trusted)
+        {
+            return trusted;
+        }
         long version;
         await using (var reads = await database.ReadAsync(clinic, [Version(clinic)], cancellationToken))
         {
             version = await ReadVersionAsync(reads.Reader, cancellationToken);
         }
-        return catalogs.Find(clinic) is { } held && held.Version == version ? held : await LoadAsync(clinic, cancellationToken);
+        return memory.Catalog is { } held && held.Version == version ? held : await LoadAsync(clinic, memory, cancellationToken);
     }
 
     /// <summary>
     /// The clinic's catalog and the seats held in <paramref name="range"/> (with the engine's margin for buffers) by the hosts
-    /// offering <paramref name="serviceId"/>: one round trip while the catalog in memory is current.
+    /// offering <paramref name="serviceId"/>: from memory, or in one round trip while the catalog in memory is current.
     /// </summary>
     public async Task<(ClinicCatalog Catalog, IReadOnlyList<SlotHold> Holds)> WithHoldsAsync(Guid serviceId, UtcRange range, CancellationToken cancellationToken)
     {
         var clinic = tenantContext.Required.Id;
-        var held = catalogs.Find(clinic);
-        await using (var reads = await database.ReadAsync(clinic, [Version(clinic), Holds(clinic, HostIds(held, serviceId), range)], cancellationToken))
+        var trusted = catalogs.Trusted;
+        var memory = catalogs.For(clinic);
+        var held = memory.Catalog;
+        var hosts = held?.HostsOffering(serviceId) ?? [];
+        var key = KeyOf(hosts, range);
+        if (trusted && held is not null && memory.TryGetHolds(key, out var remembered))
+        {
+            return (held, remembered);
+        }
+
+        await using (var reads = await database.ReadAsync(clinic, [Version(clinic), Holds(clinic, hosts, range)], cancellationToken))
         {
             var version = await ReadVersionAsync(reads.Reader, cancellationToken);
             if (held is not null && held.Version == version)
             {
                 await reads.Reader.NextResultAsync(cancellationToken);
-                return (held, await ReadHoldsAsync(reads.Reader, cancellationToken));
+                var holds = await ReadHoldsAsync(reads.Reader, cancellationToken);
+                Remember(trusted, memory, key, holds);
+                return (held, holds);
             }
         }
 
-        var current = await LoadAsync(clinic, cancellationToken);
+        var current = await LoadAsync(clinic, memory, cancellationToken);
         return (current, await HoldsAsync(current.HostsOffering(serviceId), range, cancellationToken));
     }
 
@@ -66,24 +84,47 @@ public sealed class CatalogReader(BookingDb db, Database database, TenantContext
             return [];
         }
         var clinic = tenantContext.Required.Id;
-        await using var reads = await database.ReadAsync(clinic, [Holds(clinic, hosts.Select(h => h.Id).ToArray(), range)], cancellationToken);
-        return await ReadHoldsAsync(reads.Reader, cancellationToken);
+        var trusted = catalogs.Trusted;
+        var memory = catalogs.For(clinic);
+        var key = KeyOf(hosts, range);
+        if (trusted && memory.TryGetHolds(key, out var remembered))
+        {
+            return remembered;
+        }
+        await using var reads = await database.ReadAsync(clinic, [Holds(clinic, hosts, range)], cancellationToken);
+        var holds = await ReadHoldsAsync(reads.Reader, cancellationToken);
+        Remember(trusted, memory, key, holds);
+        return holds;
+    }
+
+    /// <summary>
+    /// Only what was read while the node heard every announcement is kept: a change committed after the read is announced
+    /// and drops this memory; one missed while not listening is covered by the drop that follows reconnecting.
+    /// </summary>
+    private static void Remember(bool trustedWhenRead, ClinicMemory memory, HoldWindowKey key, IReadOnlyList<SlotHold> holds)
+    {
+        if (trustedWhenRead)
+        {
+            memory.KeepHolds(key, holds);
+        }
     }
 
     /// <summary>Reads the catalog through the module's context (rare: only after a change), version first, so the version
     /// kept is never newer than what was read with it.</summary>
-    private async Task<ClinicCatalog> LoadAsync(Guid clinic, CancellationToken cancellationToken)
+    private async Task<ClinicCatalog> LoadAsync(Guid clinic, ClinicMemory memory, CancellationToken cancellationToken)
     {
+        // Resolved here, not injected: most requests never come this way, and a context costs its set-up on every request.
+        var db = services.GetRequiredService<BookingDb>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var read = new NpgsqlCommand(VersionSql, (NpgsqlConnection)db.Database.GetDbConnection()) { Parameters = { new() { Value = clinic } } };
             var version = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
-            var services = await db.Services.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+            var offered = await db.Services.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Name).ToListAsync(cancellationToken);
             var hosts = await db.Hosts.AsNoTracking().Where(h => h.Active).OrderBy(h => h.DisplayName).ToListAsync(cancellationToken);
             var links = await db.ServiceHosts.AsNoTracking().ToListAsync(cancellationToken);
-            var catalog = new ClinicCatalog(version, services, hosts, links);
-            catalogs.Keep(clinic, catalog);
+            var catalog = new ClinicCatalog(version, offered, hosts, links);
+            memory.Keep(catalog);
             return catalog;
         }
         finally
@@ -92,17 +133,20 @@ public sealed class CatalogReader(BookingDb db, Database database, TenantContext
         }
     }
 
-    private static Guid[] HostIds(ClinicCatalog? catalog, Guid serviceId) =>
-        catalog?.HostsOffering(serviceId).Select(h => h.Id).ToArray() ?? [];
+    private static HoldWindowKey KeyOf(IReadOnlyList<HostProfile> hosts, UtcRange range)
+    {
+        var window = SlotFinder.HoldWindow(range);
+        return new HoldWindowKey(string.Join(',', hosts.Select(h => h.Id)), window.From.UtcTicks, window.To.UtcTicks);
+    }
 
     private static NpgsqlBatchCommand Version(Guid clinic) => new(VersionSql) { Parameters = { new() { Value = clinic } } };
 
-    private static NpgsqlBatchCommand Holds(Guid clinic, Guid[] hostIds, UtcRange range)
+    private static NpgsqlBatchCommand Holds(Guid clinic, IReadOnlyList<HostProfile> hosts, UtcRange range)
     {
         var window = SlotFinder.HoldWindow(range);
         return new(HoldsSql)
         {
-            Parameters = { new() { Value = clinic }, new() { Value = hostIds }, new() { Value = window.To }, new() { Value = window.From } },
+            Parameters = { new() { Value = clinic }, new() { Value = hosts.Select(h => h.Id).ToArray() }, new() { Value = window.To }, new() { Value = window.From } },
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Telemed.Booking.Catalog;
 using Telemed.Booking.Models;
 using Telemed.Core.Data;
 using Telemed.Core.Tenancy;
@@ -8,7 +9,7 @@ using Telemed.Core.Tenancy;
 namespace Telemed.Booking.Data;
 
 /// <summary>The booking module's tables, filtered to the current clinic.</summary>
-public sealed class BookingDb(DbContextOptions<BookingDb> options, TenantContext tenantContext) : TenantDbContext(options, tenantContext)
+public sealed class BookingDb(DbContextOptions<BookingDb> options, TenantContext tenantContext, BookingCatalogs catalogs) : TenantDbContext(options, tenantContext)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -17,6 +18,32 @@ public sealed class BookingDb(DbContextOptions<BookingDb> options, TenantContext
     public DbSet<HostProfile> Hosts => Set<HostProfile>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<SlotHold> Slots => Set<SlotHold>();
+
+    /// <summary>
+    /// A change saved here is seen at once by this node's next request (the clinic's booking data in memory is dropped
+    /// now); other nodes drop theirs when the database announces the change on commit.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ForgetIfChanged(saved);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        ForgetIfChanged(saved);
+        return saved;
+    }
+
+    private void ForgetIfChanged(int saved)
+    {
+        if (saved > 0 && CurrentTenantId != Guid.Empty)
+        {
+            catalogs.Forget(CurrentTenantId);
+        }
+    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

@@ -140,5 +140,18 @@ public sealed class BookingMigrations : IMigrationSource
             CREATE TRIGGER booking_service_hosts_catalog AFTER INSERT OR UPDATE OR DELETE ON booking_service_hosts
               FOR EACH ROW EXECUTE FUNCTION booking_catalog_changed();
             """),
+        new(5, "changes to a clinic's catalog and held seats are announced to every node", $"""
+            -- Sent when the change commits (one per clinic and transaction): nodes drop what they hold of that clinic.
+            CREATE FUNCTION booking_change_announced() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              PERFORM pg_notify('{Catalog.BookingCatalogs.Channel}', (CASE WHEN TG_OP = 'DELETE' THEN OLD.tenant_id ELSE NEW.tenant_id END)::text);
+              RETURN NULL;
+            END $$;
+            {string.Concat(new[] { "booking_services", "booking_hosts", "booking_service_hosts", "booking_slots" }.Select(table => $"""
+                CREATE TRIGGER {table}_announced AFTER INSERT OR UPDATE OR DELETE ON {table}
+                  FOR EACH ROW EXECUTE FUNCTION booking_change_announced();
+
+                """))}
+            """),
     ];
 }

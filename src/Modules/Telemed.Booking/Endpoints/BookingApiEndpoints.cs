@@ -70,7 +70,7 @@ public static class BookingApiEndpoints
     }
 
     /// <summary>The public picker's own search, so an integration and a visitor are always offered the same times.</summary>
-    public static Task<Results<Ok<SlotsResponse>, ValidationProblem, ProblemHttpResult>> GetAvailabilityAsync(
+    public static Task<Results<Ok<SlotsResponse>, Utf8JsonResult, ValidationProblem, ProblemHttpResult>> GetAvailabilityAsync(
         string? service, string? host, string? from, string? to, string? tz, string? duration, SlotSearch search, CancellationToken cancellationToken) =>
         search.SearchAsync(new SlotSearchRequest(service, host, from, to, Month: null, tz, duration), cancellationToken);
 

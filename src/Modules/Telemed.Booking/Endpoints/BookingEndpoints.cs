@@ -45,7 +45,7 @@ public static class BookingEndpoints
             .RequireRateLimiting(CoreStartup.PublicRateLimit);
     }
 
-    public static Task<Results<Ok<SlotsResponse>, ValidationProblem, ProblemHttpResult>> GetSlotsAsync(
+    public static Task<Results<Ok<SlotsResponse>, Utf8JsonResult, ValidationProblem, ProblemHttpResult>> GetSlotsAsync(
         string? service, string? host, string? from, string? to, string? month, string? tz, string? duration,
         SlotSearch search, CancellationToken cancellationToken) =>
         search.SearchAsync(new SlotSearchRequest(service, host, from, to, month, tz, duration), cancellationToken);

@@ -1,6 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using System.Text.Json;
+using Telemed.Core.Tenancy;
 using Telemed.Booking.Availability;
 using Telemed.Booking.Catalog;
 using Telemed.Booking.Services;
@@ -14,12 +18,15 @@ public sealed record SlotSearchRequest(string? Service, string? Host, string? Fr
 /// Answers "which slots are free" for the public picker (<c>/booking/slots</c>) and the REST API (<c>/api/v1/availability</c>)
 /// alike: one validation, one set of messages, one answer, so an integration sees exactly what a visitor sees.
 /// </summary>
-public sealed class SlotSearch(CatalogReader reader, SlotFinder finder)
+public sealed class SlotSearch(CatalogReader reader, BookingCatalogs catalogs, TenantContext tenantContext, IOptions<JsonOptions> json, TimeProvider clock)
 {
     /// <summary>The days one request covers when it does not say.</summary>
     public const int DefaultDays = 7;
 
-    public async Task<Results<Ok<SlotsResponse>, ValidationProblem, ProblemHttpResult>> SearchAsync(SlotSearchRequest request, CancellationToken cancellationToken)
+    /// <summary>The longest an answer is given again from memory, whatever else it depends on.</summary>
+    public static readonly TimeSpan LongestAnswerReuse = TimeSpan.FromMinutes(5);
+
+    public async Task<Results<Ok<SlotsResponse>, Utf8JsonResult, ValidationProblem, ProblemHttpResult>> SearchAsync(SlotSearchRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Guid.TryParse(request.Service, out var serviceId))
@@ -36,7 +43,7 @@ public sealed class SlotSearch(CatalogReader reader, SlotFinder finder)
         {
             errors["tz"] = ["Give an IANA time zone such as Europe/London."];
         }
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(finder.Now, zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var (first, last) = string.IsNullOrEmpty(request.Month)
             ? TimeInput.ReadDays(request.From, request.To, today, DefaultDays, errors)
             : ReadMonth(request.Month, request.From, request.To, today, errors);
@@ -49,6 +56,17 @@ public sealed class SlotSearch(CatalogReader reader, SlotFinder finder)
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        // The same question within a clinic's unchanged data gets the same bytes: taken from memory while this node hears
+        // every change, and only until the passing of time could change the answer (see AnswerValidUntil).
+        var now = clock.GetUtcNow();
+        var trusted = catalogs.Trusted;
+        var memory = catalogs.For(tenantContext.Required.Id);
+        var key = new SlotAnswerKey(serviceId, hostId, first, last, zone.Id, minutes);
+        if (trusted && memory.TryGetAnswer(key, now, out var remembered))
+        {
+            return new Utf8JsonResult(remembered.Json);
         }
 
         var range = VisitorTime.DaysToUtc(first, last, zone);
@@ -72,12 +90,36 @@ public sealed class SlotSearch(CatalogReader reader, SlotFinder finder)
             return NotFound("No such host", "No host with this id offers this service.");
         }
 
-        var slots = finder.Find(found, hosts, catalog.ScheduleOf, length, range, holds);
-        return TypedResults.Ok(new SlotsResponse(found.Id, zone.Id, length,
+        var rules = found.RulesFor(length);
+        var slots = SlotFinder.Find(found, hosts, catalog.ScheduleOf, length, range, holds, now);
+        var answer = new SlotsResponse(found.Id, zone.Id, length,
             first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             slots.Select(s => new SlotJson(
                 VisitorTime.ToIso8601(s.Slot.Start, zone), VisitorTime.ToIso8601(s.Slot.End, zone),
-                s.Host.Id, s.Host.DisplayName, s.Slot.SeatsLeft)).ToList()));
+                s.Host.Id, s.Host.DisplayName, s.Slot.SeatsLeft)).ToList());
+        if (!trusted || AnswerValidUntil(slots, rules, range, now) is not { } validUntil)
+        {
+            return TypedResults.Ok(answer);
+        }
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(answer, json.Value.SerializerOptions.GetTypeInfo(typeof(SlotsResponse)));
+        memory.KeepAnswer(key, new SlotAnswer(bytes, validUntil));
+        return new Utf8JsonResult(bytes);
+    }
+
+    /// <summary>
+    /// Until when the answer stays the engine's answer as time passes, the clinic's data unchanged: the engine offers the
+    /// starts in [max(from, now + notice), min(to, now + horizon)], on a grid that does not move with now. So the first
+    /// slot drops out at its start less the notice; and while the horizon cuts the range, any moment may add a slot, so
+    /// such an answer is not kept at all (null).
+    /// </summary>
+    private static DateTimeOffset? AnswerValidUntil(IReadOnlyList<HostSlot> slots, SlotRules rules, UtcRange range, DateTimeOffset now)
+    {
+        if (rules.Horizon is { } horizon && range.To > now + horizon)
+        {
+            return null;
+        }
+        var until = now + LongestAnswerReuse;
+        return slots.Count > 0 && slots[0].Slot.Start - rules.MinimumNotice < until ? slots[0].Slot.Start - rules.MinimumNotice : until;
     }
 
     /// <summary>The days of <paramref name="month"/> (yyyy-MM), which the month calendar asks for instead of 'from' and 'to'.</summary>
@@ -98,4 +140,16 @@ public sealed class SlotSearch(CatalogReader reader, SlotFinder finder)
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
+}
+
+/// <summary>JSON already written (an answer given again from memory): sent as it is, as <c>Ok</c> would have sent it.</summary>
+public sealed class Utf8JsonResult(byte[] json) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        httpContext.Response.ContentLength = json.Length;
+        return httpContext.Response.Body.WriteAsync(json, httpContext.RequestAborted).AsTask();
+    }
 }

@@ -42,22 +42,22 @@ public sealed class SlotFinder(BookingDb db, TimeProvider clock)
         }
 
         var holds = ignoreBusy ? [] : await LoadHoldsAsync(hosts, range, cancellationToken);
-        return Find(service, hosts, host => host.ToSchedule(), minutes, range, holds, releasingSlot, ignoreNotice);
+        return Find(service, hosts, host => host.ToSchedule(), minutes, range, holds, Now, releasingSlot, ignoreNotice);
     }
 
     /// <summary>
     /// The same search over hosts' schedules and seats already read (the public path reads them from the clinic's catalog
     /// and one batch). <paramref name="holds"/> must cover <see cref="HoldWindow"/> of <paramref name="range"/> for these hosts.
     /// </summary>
-    public IReadOnlyList<HostSlot> Find(Service service, IReadOnlyList<HostProfile> hosts, Func<HostProfile, HostSchedule> scheduleOf, int minutes,
-        UtcRange range, IReadOnlyList<SlotHold> holds, Guid? releasingSlot = null, bool ignoreNotice = false)
+    public static IReadOnlyList<HostSlot> Find(Service service, IReadOnlyList<HostProfile> hosts, Func<HostProfile, HostSchedule> scheduleOf, int minutes,
+        UtcRange range, IReadOnlyList<SlotHold> holds, DateTimeOffset now, Guid? releasingSlot = null, bool ignoreNotice = false)
     {
         var rules = service.RulesFor(minutes);
         if (ignoreNotice)
         {
             rules = rules with { MinimumNotice = TimeSpan.Zero };
         }
-        var query = new AvailabilityQuery(range, Now);
+        var query = new AvailabilityQuery(range, now);
         var found = new List<HostSlot>();
         foreach (var host in hosts)
         {

@@ -30,7 +30,30 @@ public static class ZoneChoices
         return new ZoneChoice(zone.Id, Name(zone.Id), named ? abbreviation : null, OffsetText(zone.GetUtcOffset(at)));
     }
 
-    /// <summary>Every zone a visitor may pick, as it reads at <paramref name="at"/>, in the order of <see cref="VisitorZones.All"/>.</summary>
-    public static IReadOnlyList<ZoneChoice> All(DateTimeOffset at) =>
-        VisitorZones.All.Select(id => VisitorZones.TryFind(id, out var zone) ? For(zone, at) : null).OfType<ZoneChoice>().ToList();
+    /// <summary>
+    /// Every zone a visitor may pick, as it reads at <paramref name="at"/>, in the order of <see cref="VisitorZones.All"/>.
+    /// Every time picker shows the whole list, so it is built once per quarter hour: zones change their offsets only on
+    /// quarter hours of UTC (whole and half hours of local time, offsets in quarter hours), so one list serves the quarter.
+    /// </summary>
+    public static IReadOnlyList<ZoneChoice> All(DateTimeOffset at)
+    {
+        var quarter = at.UtcTicks - (at.UtcTicks % QuarterTicks);
+        if (Lists.TryGetValue(quarter, out var cached))
+        {
+            return cached;
+        }
+        if (Lists.Count >= MaxLists)
+        {
+            Lists.Clear();
+        }
+        var start = new DateTimeOffset(quarter, TimeSpan.Zero);
+        return Lists[quarter] = VisitorZones.All.Select(id => VisitorZones.TryFind(id, out var zone) ? For(zone, start) : null).OfType<ZoneChoice>().ToList();
+    }
+
+    private const long QuarterTicks = TimeSpan.TicksPerMinute * 15;
+
+    /// <summary>Pickers ask for now and for the start of the chosen day in the visitor's zone: a few dozen quarters at most.</summary>
+    private const int MaxLists = 256;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, IReadOnlyList<ZoneChoice>> Lists = new();
 }

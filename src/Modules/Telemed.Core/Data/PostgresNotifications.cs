@@ -7,9 +7,9 @@ namespace Telemed.Core.Data;
 
 /// <summary>
 /// One LISTEN connection per node. Modules subscribe to a channel (job queue wake-ups, tenant
-/// registry changes) whenever they start, before or after the connection is up: a channel subscribed
-/// to later is LISTENed on the live connection at once. After a failure the connection reconnects,
-/// LISTENs to every channel again and wakes every subscriber, since notifications sent meanwhile are lost.
+/// registry changes, booking changes) whenever they start, before or after the connection is up: a channel subscribed
+/// to later is LISTENed on the live connection at once. After a failure the connection reconnects, LISTENs to every
+/// channel again and wakes every subscriber with an empty notification, since notifications sent meanwhile are lost.
 /// </summary>
 public sealed class PostgresNotifications(Database database, ILogger<PostgresNotifications> logger) : BackgroundService
 {
@@ -34,7 +34,10 @@ public sealed class PostgresNotifications(Database database, ILogger<PostgresNot
     /// <summary>The PostgreSQL backend process of the live listener connection, or null while it is down.</summary>
     public int? ListenerProcessId => _listenerProcessId == 0 ? null : _listenerProcessId;
 
-    /// <summary>Whether the live connection is LISTENing on the channel, so a NOTIFY sent now reaches this node.</summary>
+    /// <summary>
+    /// Whether the live connection is LISTENing on the channel, so a NOTIFY sent now reaches this node. It turns true only
+    /// after the channel's subscribers heard the empty notification that follows each (re)connection.
+    /// </summary>
     public bool IsListening(string channel) => _listening.ContainsKey(channel);
 
     public void Subscribe(string channel, Action<string> handler)
@@ -65,7 +68,6 @@ public sealed class PostgresNotifications(Database database, ILogger<PostgresNot
                 await ListenToNewChannelsAsync(connection, stoppingToken);
                 _listenerProcessId = connection.ProcessID;
                 reconnectDelay = FirstReconnectDelay;
-                DispatchAll();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     if (!await connection.WaitAsync(ConnectionCheckInterval, stoppingToken))
@@ -99,6 +101,9 @@ public sealed class PostgresNotifications(Database database, ILogger<PostgresNot
         foreach (var channel in _handlers.Keys.Where(c => !_listening.ContainsKey(c)))
         {
             await ListenAsync(connection, channel, cancellationToken);
+            // Notifications sent before the LISTEN (or while the connection was down) are lost: the subscribers hear an
+            // empty one, meaning "anything may have changed", before the channel counts as listened to.
+            Dispatch(channel, "");
             _listening[channel] = 0;
         }
     }
@@ -122,14 +127,6 @@ public sealed class PostgresNotifications(Database database, ILogger<PostgresNot
         catch (Exception exception)
         {
             logger.LogDebug(exception, "Could not interrupt the notification listener for a new channel");
-        }
-    }
-
-    private void DispatchAll()
-    {
-        foreach (var channel in _handlers.Keys)
-        {
-            Dispatch(channel, "");
         }
     }
 

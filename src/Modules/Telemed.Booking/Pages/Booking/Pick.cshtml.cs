@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Telemed.Booking.Availability;
 using Telemed.Booking.Catalog;
 using Telemed.Booking.Data;
@@ -19,7 +20,7 @@ namespace Telemed.Booking.Pages.Booking;
 /// links without JavaScript; slot-picker.js enhances the same markup and reads further months from /booking/slots.
 /// </summary>
 [EnableRateLimiting(CoreStartup.PublicRateLimit)]
-public sealed class PickModel(BookingDb db, CatalogReader catalog, SlotFinder finder, ManageLinks links, TenantContext tenantContext) : PageModel
+public sealed class PickModel(CatalogReader catalog, TimeProvider clock, ManageLinks links, TenantContext tenantContext) : PageModel
 {
     private ClinicCatalog _catalog = null!;
 
@@ -75,6 +76,8 @@ public sealed class PickModel(BookingDb db, CatalogReader catalog, SlotFinder fi
         if (!string.IsNullOrEmpty(Change))
         {
             var id = links.ReadToken(Change);
+            // Only a patient moving an appointment needs the module's context; the picker's other reads come from the catalog.
+            var db = HttpContext.RequestServices.GetRequiredService<BookingDb>();
             Rescheduling = id is null ? null : await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ServiceId == service.Id, cancellationToken);
             if (Rescheduling is null)
             {
@@ -91,7 +94,7 @@ public sealed class PickModel(BookingDb db, CatalogReader catalog, SlotFinder fi
         }
         ReadDuration(service);
         var zone = ReadZone();
-        var now = Now = finder.Now;
+        var now = Now = clock.GetUtcNow();
         Today = DateOnly.FromDateTime(VisitorTime.InZone(now, zone).DateTime);
         LastDay = DateOnly.FromDateTime(VisitorTime.InZone(now.AddDays(service.HorizonDays), zone).DateTime);
 
@@ -136,7 +139,7 @@ public sealed class PickModel(BookingDb db, CatalogReader catalog, SlotFinder fi
         var hosts = Host == "any" ? Hosts : Hosts.Where(h => h.Id.ToString() == Host).ToList();
         var range = VisitorTime.DaysToUtc(month, month.AddMonths(1).AddDays(-1), zone);
         var holds = await catalog.HoldsAsync(hosts, range, cancellationToken);
-        var slots = finder.Find(Service, hosts, _catalog.ScheduleOf, Duration!.Value, range, holds);
+        var slots = SlotFinder.Find(Service, hosts, _catalog.ScheduleOf, Duration!.Value, range, holds, Now);
         return SlotMonth.Build(month, slots, Host == "any", zone, Today, wanted);
     }
 
