@@ -25,6 +25,7 @@ public sealed class TenantsStartup : ModuleStartup
         services.AddSingleton<RecipeFiles>();
         services.AddSingleton<TenantProvisioner>();
         services.AddScoped<ClinicSettingsStore>();
+        services.AddSingleton<ClinicSettingsMemory>();
         services.AddScoped<IClinicContact, ClinicContact>();
         services.AddScoped<Telemed.Core.Theming.IClinicBrandingSource, ClinicSettingsBranding>();
         services.AddSingleton<IRecipeStep, SettingsRecipeStep>();

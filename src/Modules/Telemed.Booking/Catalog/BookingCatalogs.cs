@@ -5,49 +5,13 @@ namespace Telemed.Booking.Catalog;
 
 /// <summary>
 /// What this node holds in memory of each visited clinic's booking data: its catalog, the seats held in the time
-/// windows visitors asked about and the free-times answers given. The database announces every change to them on <see cref="Channel"/> (triggers on the
-/// booking tables, sent when the change commits); a clinic's memory is dropped when its announcement arrives, and all of
-/// it when the listener (re)connects, since announcements sent meanwhile are lost.
+/// windows visitors asked about and the free-times answers given. Triggers on the booking tables announce every change
+/// to them on <see cref="Channel"/>.
 /// </summary>
-public sealed class BookingCatalogs
+public sealed class BookingCatalogs(PostgresNotifications notifications)
+    : AnnouncedClinicMemory<ClinicMemory>(notifications, Channel, () => new ClinicMemory())
 {
     public const string Channel = "booking_changes";
-
-    private readonly ConcurrentDictionary<Guid, ClinicMemory> _byClinic = new();
-    private readonly PostgresNotifications _notifications;
-
-    public BookingCatalogs(PostgresNotifications notifications)
-    {
-        _notifications = notifications;
-        notifications.Subscribe(Channel, Forget);
-    }
-
-    /// <summary>
-    /// Whether memory may be served without asking the database: only while this node hears every announcement. Until
-    /// then (the listener connecting or reconnecting) every read goes to the database.
-    /// </summary>
-    public bool Trusted => _notifications.IsListening(Channel);
-
-    /// <summary>The clinic's memory as it stands; one dropped meanwhile keeps whatever is stored in it to itself.</summary>
-    public ClinicMemory For(Guid clinicId) => _byClinic.GetOrAdd(clinicId, _ => new ClinicMemory());
-
-    /// <summary>The clinics with anything in memory.</summary>
-    public int Count => _byClinic.Count;
-
-    /// <summary>Drops what is held of one clinic (a change saved on this node, before the database's announcement of it).</summary>
-    public void Forget(Guid clinicId) => _byClinic.TryRemove(clinicId, out _);
-
-    private void Forget(string clinic)
-    {
-        if (Guid.TryParse(clinic, out var clinicId))
-        {
-            _byClinic.TryRemove(clinicId, out _);
-        }
-        else
-        {
-            _byClinic.Clear();
-        }
-    }
 }
 
 /// <summary>One clinic's booking data in memory; replaced, never emptied, when the clinic changes.</summary>

@@ -46,11 +46,19 @@ public sealed class ClinicSettingsBranding(ClinicSettingsStore store) : IClinicB
     }
 }
 
+/// <summary>The clinics' settings this node has read; a save announces itself on <see cref="Channel"/> when it commits.</summary>
+public sealed class ClinicSettingsMemory(PostgresNotifications notifications)
+    : AnnouncedClinicMemory<Remembered<ClinicSettings>>(notifications, Channel, () => new Remembered<ClinicSettings>())
+{
+    public const string Channel = "clinic_settings";
+}
+
 /// <summary>
-/// Reads and writes the current clinic's settings (one JSON document per clinic). Read once per scope: a public page
-/// asks for the branding and the contact details, and both come from this one row.
+/// Reads and writes the current clinic's settings (one JSON document per clinic). Every public page asks for the
+/// branding and contact details: they come from memory while the node hears the saves' announcements, and from the
+/// database (the clinic setting and the read in one round trip) otherwise.
 /// </summary>
-public sealed class ClinicSettingsStore(Database database, TenantContext tenantContext)
+public sealed class ClinicSettingsStore(Database database, TenantContext tenantContext, ClinicSettingsMemory memory)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -62,24 +70,44 @@ public sealed class ClinicSettingsStore(Database database, TenantContext tenantC
         {
             return _read;
         }
-        // Every public page asks: the clinic setting and the read go in one round trip.
+        var trusted = memory.Trusted;
+        var remembered = tenantContext.TenantId is { } clinic ? memory.For(clinic) : new Remembered<ClinicSettings>();
+        if (trusted && remembered.Value is { } known)
+        {
+            return _read = known;
+        }
         await using var reads = await database.ReadAsync(tenantContext.TenantId, [new("SELECT document::text FROM clinic_settings")], cancellationToken);
         _read = await reads.Reader.ReadAsync(cancellationToken) && !reads.Reader.IsDBNull(0)
             ? JsonSerializer.Deserialize<ClinicSettings>(reads.Reader.GetString(0), Json) ?? new ClinicSettings()
             : new ClinicSettings();
+        if (trusted)
+        {
+            remembered.Value = _read;
+        }
         return _read;
     }
 
     public async Task SaveAsync(ClinicSettings settings, CancellationToken cancellationToken = default)
     {
+        var clinic = tenantContext.Required.Id;
         await using var connection = await database.OpenAsync(tenantContext, cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO clinic_settings (tenant_id, document) VALUES (@tenant, @document)
-            ON CONFLICT (tenant_id) DO UPDATE SET document = excluded.document, updated_at = now()
-            """, connection);
-        command.Parameters.AddWithValue("tenant", tenantContext.Required.Id);
-        command.Parameters.AddWithValue("document", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(settings, Json));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // One batch, one implicit transaction: the announcement goes out when the save commits.
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new("""
+                    INSERT INTO clinic_settings (tenant_id, document) VALUES ($1, $2)
+                    ON CONFLICT (tenant_id) DO UPDATE SET document = excluded.document, updated_at = now()
+                    """)
+                {
+                    Parameters = { new() { Value = clinic }, new() { Value = JsonSerializer.Serialize(settings, Json), NpgsqlDbType = NpgsqlDbType.Jsonb } },
+                },
+                new($"SELECT pg_notify('{ClinicSettingsMemory.Channel}', $1)") { Parameters = { new() { Value = clinic.ToString() } } },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        memory.Forget(clinic);
         _read = settings;
     }
 }
