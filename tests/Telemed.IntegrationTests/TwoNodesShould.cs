@@ -48,4 +48,22 @@ public sealed class TwoNodesShould : IAsyncLifetime
         await Waiting.ForAsync(async () => (await _second.CreateClient().GetAsync($"/c/{clinic.Slug}/")).StatusCode,
             status => status == HttpStatusCode.ServiceUnavailable, status => $"{(int)status}", "the other node to answer 503 for the suspended clinic");
     }
+
+    [Fact]
+    public async Task ShowOnOneNodeTheClinicsSettingsSavedOnTheOtherWithinASecond()
+    {
+        var clinic = await TestClinics.ProvisionAsync(_first, "settings");
+        var visitor = _second.CreateClient();
+        // Read once on the second node, so it holds the settings in memory.
+        Assert.DoesNotContain("Evening video visits now open", (await visitor.GetPageAsync($"/c/{clinic.Slug}/")).Body!.TextContent);
+
+        var admin = await TestClinics.SignInAsync(_first, $"/c/{clinic.Slug}", TestClinics.AdminEmail);
+        var url = $"/c/{clinic.Slug}/admin/settings";
+        var saved = await admin.SubmitFormAsync(await admin.GetPageAsync(url), url,
+            new Dictionary<string, string> { ["Settings.WelcomeMessage"] = "Evening video visits now open" }, "main form[method=post]");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        await Waiting.UntilAsync(async () => (await visitor.GetPageAsync($"/c/{clinic.Slug}/")).Body!.TextContent.Contains("Evening video visits now open"),
+            "the second node's home page to show the new welcome message", TimeSpan.FromSeconds(1));
+    }
 }
