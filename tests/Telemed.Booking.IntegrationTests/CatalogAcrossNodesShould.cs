@@ -1,4 +1,7 @@
 using System.Net;
+using Npgsql;
+using Telemed.Booking.Catalog;
+using Telemed.Core.Data;
 
 namespace Telemed.Booking.IntegrationTests;
 
@@ -88,6 +91,38 @@ public sealed class CatalogAcrossNodesShould : IAsyncLifetime
 
         await Waiting.ForAsync(() => clinic.SlotsAsync(visitor, clinic.Consultation, clinic.HostTwo.ToString(), tz: "Europe/Berlin", days: 8),
             answer => answer.Slots.All(s => s.Start != time), _ => $"{time} still offered", "the booked time gone on the second node", TimeSpan.FromSeconds(1));
+    }
+
+
+    [Fact]
+    public async Task ForgetWhatItHeldWhenItsListenerReconnects()
+    {
+        var clinic = await BookingClinic.CreateAsync(_first);
+        var visitor = _second.CreateClient();
+        var notifications = _second.GetRequiredService<PostgresNotifications>();
+        var offered = await clinic.SlotsAsync(visitor, clinic.Consultation, clinic.HostTwo.ToString(), tz: "Europe/Berlin", days: 8);
+        // The node subscribes when the booking path is first used; from then on it answers from memory.
+        await Waiting.UntilAsync(() => notifications.IsListening(BookingCatalogs.Channel), "the second node to listen for booking changes");
+        var time = offered.Slots[offered.Slots.Count / 2].Start;
+        Assert.Contains(time, (await clinic.SlotsAsync(visitor, clinic.Consultation, clinic.HostTwo.ToString(), tz: "Europe/Berlin", days: 8)).Slots.Select(s => s.Start));
+
+        // The second node's listener loses its connection, and a booking is made on the first node meanwhile: its
+        // announcement may never reach the second node, which must not answer from what it held before.
+        var killed = notifications.ListenerProcessId!.Value;
+        await using (var superuser = await TestPostgres.OpenSuperuserAsync(_first.OwnerConnectionString))
+        await using (var terminate = new NpgsqlCommand("SELECT pg_terminate_backend($1)", superuser) { Parameters = { new() { Value = killed } } })
+        {
+            Assert.True((bool)(await terminate.ExecuteScalarAsync())!);
+        }
+        await Waiting.UntilAsync(() => notifications.ListenerProcessId != killed, "the second node to notice its listener's connection is gone");
+        await BookingForms.BookOkAsync(_first.CreateClient(), clinic.DetailsUrl(clinic.Consultation, clinic.HostTwo.ToString(), time, tz: "Europe/Berlin"));
+
+        // Down, it asks the database; back, it has dropped what it held (or heard the announcement, if it was back first).
+        await Waiting.ForAsync(() => clinic.SlotsAsync(visitor, clinic.Consultation, clinic.HostTwo.ToString(), tz: "Europe/Berlin", days: 8),
+            answer => answer.Slots.All(s => s.Start != time), _ => $"{time} still offered", "the booked time gone on the second node", TimeSpan.FromSeconds(1));
+        await Waiting.UntilAsync(() => notifications.ListenerProcessId is { } pid && pid != killed && notifications.IsListening(BookingCatalogs.Channel),
+            "the second node's listener to reconnect");
+        Assert.DoesNotContain(time, (await clinic.SlotsAsync(visitor, clinic.Consultation, clinic.HostTwo.ToString(), tz: "Europe/Berlin", days: 8)).Slots.Select(s => s.Start));
     }
 
     private static string LocalTime(string iso8601) => iso8601[11..16];

@@ -19,15 +19,7 @@ public static partial class ClinicsAtScale
 
     public static async Task RunAsync(DurableCluster cluster, int clinics)
     {
-        var owner = await cluster.CreateDatabaseAsync("clinics");
-        await using var host = HostProcess.Start(owner, new Dictionary<string, string>
-        {
-            ["environment"] = "Production",
-            ["RateLimits:PublicPerMinute"] = "1000000000",
-            ["RateLimits:AccountPostsPerMinute"] = "1000000000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
+        await using var host = await ProductionHost.StartAsync(cluster, "clinics");
         var run = $"{Guid.NewGuid():N}"[..6];
 
         // A few first, so what follows measures clinics rather than the node's first requests (JIT, pools, caches).

@@ -19,15 +19,7 @@ public static partial class WebLoad
 
     public static async Task RunAsync(DurableCluster cluster, int requests)
     {
-        var owner = await cluster.CreateDatabaseAsync("web");
-        await using var host = HostProcess.Start(owner, new Dictionary<string, string>
-        {
-            ["environment"] = "Production",
-            ["Platform:SeedDemo"] = "true",
-            ["RateLimits:PublicPerMinute"] = "1000000000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await host.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
+        await using var host = await ProductionHost.StartAsync(cluster, "web", new Dictionary<string, string> { ["Platform:SeedDemo"] = "true" });
         using var client = Client(host.BaseAddress, 64);
         var services = await client.GetStringAsync("/c/demo/book");
         var service = ServiceLink().Match(services).Groups[1].Value;

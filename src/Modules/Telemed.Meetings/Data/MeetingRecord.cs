@@ -83,14 +83,7 @@ public sealed class MeetingRecord : ITenantOwned
     {
         DeletedAtProviderAt = at;
         DeletedAtProviderId = ExternalId ?? DeletedAtProviderId;
-        ExternalId = null;
-        JoinUrl = null;
-        ProtectedStartUrl = null;
-        CreateRequestedAt = null;
-        LiveStatus = null;
-        AppliedStartUtc = null;
-        AppliedDurationMinutes = null;
-        AppliedTopic = null;
+        ForgetProviderMeeting();
         Wanted = replace;
         State = replace ? Pending : Deleted;
     }
@@ -101,6 +94,13 @@ public sealed class MeetingRecord : ITenantOwned
     /// </summary>
     public void StartAfreshAfterRemoval()
     {
+        ForgetProviderMeeting();
+        State = Pending;
+    }
+
+    /// <summary>Nothing of the provider's meeting is kept: its id, links, live status and what was applied to it.</summary>
+    private void ForgetProviderMeeting()
+    {
         ExternalId = null;
         JoinUrl = null;
         ProtectedStartUrl = null;
@@ -109,7 +109,6 @@ public sealed class MeetingRecord : ITenantOwned
         AppliedStartUtc = null;
         AppliedDurationMinutes = null;
         AppliedTopic = null;
-        State = Pending;
     }
 
     /// <summary>Nothing is left at the provider: no links to offer.</summary>
