@@ -20,11 +20,16 @@ public sealed class ClinicMemory
     /// <summary>Distinct windows kept per clinic (visitors' zones and weeks); beyond it the oldest are all let go.</summary>
     private const int MaxHoldWindows = 256;
 
-    /// <summary>Answers kept per clinic (services, hosts, zones, weeks asked about); beyond it all are let go.</summary>
+    /// <summary>Answers kept per clinic and kind (services, hosts, zones, weeks asked about); beyond it all are let go.</summary>
     private const int MaxAnswers = 64;
 
     private readonly ConcurrentDictionary<HoldWindowKey, IReadOnlyList<Models.SlotHold>> _holds = new();
-    private readonly ConcurrentDictionary<SlotAnswerKey, SlotAnswer> _answers = new();
+
+    /// <summary>Free-times answers as written (UTF-8 JSON).</summary>
+    public TimedAnswers<SlotAnswerKey, byte[]> Answers { get; } = new(MaxAnswers);
+
+    /// <summary>Time pickers' months.</summary>
+    public TimedAnswers<MonthKey, Pages.Booking.SlotMonth> Months { get; } = new(MaxAnswers);
     private ClinicCatalog? _catalog;
 
     public ClinicCatalog? Catalog => Volatile.Read(ref _catalog);
@@ -37,18 +42,6 @@ public sealed class ClinicMemory
         {
             held = Catalog;
         }
-    }
-
-    public bool TryGetAnswer(SlotAnswerKey key, DateTimeOffset now, out SlotAnswer answer) =>
-        _answers.TryGetValue(key, out answer!) && now < answer.ValidUntil;
-
-    public void KeepAnswer(SlotAnswerKey key, SlotAnswer answer)
-    {
-        if (_answers.Count >= MaxAnswers)
-        {
-            _answers.Clear();
-        }
-        _answers[key] = answer;
     }
 
     public bool TryGetHolds(HoldWindowKey key, out IReadOnlyList<Models.SlotHold> holds) => _holds.TryGetValue(key, out holds!);
@@ -66,8 +59,37 @@ public sealed class ClinicMemory
 /// <summary>A free-times question as the search understood it (dates resolved, zone by id).</summary>
 public readonly record struct SlotAnswerKey(Guid Service, Guid? Host, DateOnly First, DateOnly Last, string Zone, int? Minutes);
 
-/// <summary>A free-times answer as written (UTF-8 JSON), the same for every visitor who asks before <paramref name="ValidUntil"/>.</summary>
-public sealed record SlotAnswer(byte[] Json, DateTimeOffset ValidUntil);
+/// <summary>A time picker's month as the page asked for it (the visitor's today marks a day).</summary>
+public readonly record struct MonthKey(Guid Service, string Host, int Minutes, string Zone, DateOnly Month, DateOnly? Wanted, DateOnly Today);
+
+/// <summary>
+/// Answers computed from a clinic's data at one moment, each given again until the passing of time could change it
+/// (see <see cref="Services.SlotFinder.UnchangedUntil"/>); at most <paramref name="max"/>, beyond which all are let go.
+/// </summary>
+public sealed class TimedAnswers<TKey, TValue>(int max) where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, (TValue Value, DateTimeOffset ValidUntil)> _answers = new();
+
+    public bool TryGet(TKey key, DateTimeOffset now, out TValue value)
+    {
+        if (_answers.TryGetValue(key, out var kept) && now < kept.ValidUntil)
+        {
+            value = kept.Value;
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
+    public void Keep(TKey key, TValue value, DateTimeOffset validUntil)
+    {
+        if (_answers.Count >= max)
+        {
+            _answers.Clear();
+        }
+        _answers[key] = (value, validUntil);
+    }
+}
 
 /// <summary>The seats of these hosts (their ids joined) over this window of UTC ticks.</summary>
 public readonly record struct HoldWindowKey(string Hosts, long From, long To);

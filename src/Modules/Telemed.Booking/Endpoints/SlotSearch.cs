@@ -1,13 +1,13 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using System.Text.Json;
-using Telemed.Core.Tenancy;
 using Telemed.Booking.Availability;
 using Telemed.Booking.Catalog;
 using Telemed.Booking.Services;
+using Telemed.Core.Tenancy;
 
 namespace Telemed.Booking.Endpoints;
 
@@ -22,9 +22,6 @@ public sealed class SlotSearch(CatalogReader reader, BookingCatalogs catalogs, T
 {
     /// <summary>The days one request covers when it does not say.</summary>
     public const int DefaultDays = 7;
-
-    /// <summary>The longest an answer is given again from memory, whatever else it depends on.</summary>
-    public static readonly TimeSpan LongestAnswerReuse = TimeSpan.FromMinutes(5);
 
     public async Task<Results<Ok<SlotsResponse>, Utf8JsonResult, ValidationProblem, ProblemHttpResult>> SearchAsync(SlotSearchRequest request, CancellationToken cancellationToken)
     {
@@ -59,14 +56,14 @@ public sealed class SlotSearch(CatalogReader reader, BookingCatalogs catalogs, T
         }
 
         // The same question within a clinic's unchanged data gets the same bytes: taken from memory while this node hears
-        // every change, and only until the passing of time could change the answer (see AnswerValidUntil).
+        // every change, and only until the passing of time could change the answer (see SlotFinder.UnchangedUntil).
         var now = clock.GetUtcNow();
         var trusted = catalogs.Trusted;
         var memory = catalogs.For(tenantContext.Required.Id);
         var key = new SlotAnswerKey(serviceId, hostId, first, last, zone.Id, minutes);
-        if (trusted && memory.TryGetAnswer(key, now, out var remembered))
+        if (trusted && memory.Answers.TryGet(key, now, out var remembered))
         {
-            return new Utf8JsonResult(remembered.Json);
+            return new Utf8JsonResult(remembered);
         }
 
         var range = VisitorTime.DaysToUtc(first, last, zone);
@@ -97,29 +94,13 @@ public sealed class SlotSearch(CatalogReader reader, BookingCatalogs catalogs, T
             slots.Select(s => new SlotJson(
                 VisitorTime.ToIso8601(s.Slot.Start, zone), VisitorTime.ToIso8601(s.Slot.End, zone),
                 s.Host.Id, s.Host.DisplayName, s.Slot.SeatsLeft)).ToList());
-        if (!trusted || AnswerValidUntil(slots, rules, range, now) is not { } validUntil)
+        if (!trusted || SlotFinder.UnchangedUntil(slots, rules, range, now) is not { } validUntil)
         {
             return TypedResults.Ok(answer);
         }
         var bytes = JsonSerializer.SerializeToUtf8Bytes(answer, json.Value.SerializerOptions.GetTypeInfo(typeof(SlotsResponse)));
-        memory.KeepAnswer(key, new SlotAnswer(bytes, validUntil));
+        memory.Answers.Keep(key, bytes, validUntil);
         return new Utf8JsonResult(bytes);
-    }
-
-    /// <summary>
-    /// Until when the answer stays the engine's answer as time passes, the clinic's data unchanged: the engine offers the
-    /// starts in [max(from, now + notice), min(to, now + horizon)], on a grid that does not move with now. So the first
-    /// slot drops out at its start less the notice; and while the horizon cuts the range, any moment may add a slot, so
-    /// such an answer is not kept at all (null).
-    /// </summary>
-    private static DateTimeOffset? AnswerValidUntil(IReadOnlyList<HostSlot> slots, SlotRules rules, UtcRange range, DateTimeOffset now)
-    {
-        if (rules.Horizon is { } horizon && range.To > now + horizon)
-        {
-            return null;
-        }
-        var until = now + LongestAnswerReuse;
-        return slots.Count > 0 && slots[0].Slot.Start - rules.MinimumNotice < until ? slots[0].Slot.Start - rules.MinimumNotice : until;
     }
 
     /// <summary>The days of <paramref name="month"/> (yyyy-MM), which the month calendar asks for instead of 'from' and 'to'.</summary>

@@ -73,6 +73,25 @@ public sealed class SlotFinder(BookingDb db, TimeProvider clock)
         return found.OrderBy(s => s.Slot.Start).ThenBy(s => s.Host.DisplayName, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The longest an answer is given again from memory, whatever else it depends on.</summary>
+    public static readonly TimeSpan LongestReuse = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Until when <paramref name="slots"/> (found at <paramref name="now"/>, by start) stay the engine's answer as time
+    /// passes, the clinic's data unchanged: the engine offers the starts in [max(from, now + notice), min(to, now +
+    /// horizon)], on a grid that does not move with now. So the first slot drops out at its start less the notice; and
+    /// while the horizon cuts the range, any moment may add a slot, so such an answer is not to be kept at all (null).
+    /// </summary>
+    public static DateTimeOffset? UnchangedUntil(IReadOnlyList<HostSlot> slots, SlotRules rules, UtcRange range, DateTimeOffset now)
+    {
+        if (rules.Horizon is { } horizon && range.To > now + horizon)
+        {
+            return null;
+        }
+        var until = now + LongestReuse;
+        return slots.Count > 0 && slots[0].Slot.Start - rules.MinimumNotice < until ? slots[0].Slot.Start - rules.MinimumNotice : until;
+    }
+
     /// <summary>The time whose seats a search of <paramref name="range"/> reads: wider on each side, to cover any buffer.</summary>
     public static UtcRange HoldWindow(UtcRange range) =>
         // Npgsql writes only UTC offsets to timestamptz.

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Telemed.Booking.Availability;
 using Telemed.Booking.Catalog;
 using Telemed.Booking.Data;
+using Telemed.Booking.Endpoints;
 using Telemed.Booking.Models;
 using Telemed.Booking.Services;
 using Telemed.Core;
@@ -20,7 +21,7 @@ namespace Telemed.Booking.Pages.Booking;
 /// links without JavaScript; slot-picker.js enhances the same markup and reads further months from /booking/slots.
 /// </summary>
 [EnableRateLimiting(CoreStartup.PublicRateLimit)]
-public sealed class PickModel(CatalogReader catalog, TimeProvider clock, ManageLinks links, TenantContext tenantContext) : PageModel
+public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, TimeProvider clock, ManageLinks links, TenantContext tenantContext) : PageModel
 {
     private ClinicCatalog _catalog = null!;
 
@@ -134,13 +135,26 @@ public sealed class PickModel(CatalogReader catalog, TimeProvider clock, ManageL
             Service.IsGroup ? slot.Slot.SeatsLeft : null, href);
     }
 
+    /// <summary>The month's grid and the chosen day's slots: from memory like the free-times answer (see <see cref="SlotSearch"/>).</summary>
     private async Task<SlotMonth> LoadMonthAsync(DateOnly month, DateOnly? wanted, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
+        var trusted = catalogs.Trusted;
+        var memory = catalogs.For(tenantContext.Required.Id);
+        var key = new MonthKey(Service.Id, Host, Duration!.Value, zone.Id, month, wanted, Today);
+        if (trusted && memory.Months.TryGet(key, Now, out var known))
+        {
+            return known;
+        }
         var hosts = Host == "any" ? Hosts : Hosts.Where(h => h.Id.ToString() == Host).ToList();
         var range = VisitorTime.DaysToUtc(month, month.AddMonths(1).AddDays(-1), zone);
         var holds = await catalog.HoldsAsync(hosts, range, cancellationToken);
-        var slots = SlotFinder.Find(Service, hosts, _catalog.ScheduleOf, Duration!.Value, range, holds, Now);
-        return SlotMonth.Build(month, slots, Host == "any", zone, Today, wanted);
+        var slots = SlotFinder.Find(Service, hosts, _catalog.ScheduleOf, Duration.Value, range, holds, Now);
+        var built = SlotMonth.Build(month, slots, Host == "any", zone, Today, wanted);
+        if (trusted && SlotFinder.UnchangedUntil(slots, Service.RulesFor(Duration.Value), range, Now) is { } until)
+        {
+            memory.Months.Keep(key, built, until);
+        }
+        return built;
     }
 
     private static QueryString Query(params (string Name, string? Value)[] pairs) =>
