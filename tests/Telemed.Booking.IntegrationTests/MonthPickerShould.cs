@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Html.Dom;
 using Telemed.Booking.Endpoints;
 
 namespace Telemed.Booking.IntegrationTests;
@@ -103,6 +104,47 @@ public sealed class MonthPickerShould(HostFixture fixture) : IClassFixture<HostF
         Assert.All(page.QuerySelectorAll("#month-grid a.calendar-day, a.month-nav[href]"), link => Assert.Contains($"change={change}", link.GetAttribute("href")));
         Assert.All(page.QuerySelectorAll("#slots a.slot"), link => Assert.StartsWith($"{clinic.PathBase}/book/manage/{change}/reschedule?start=", link.GetAttribute("href")));
         Assert.NotEmpty(page.QuerySelectorAll("#slots a.slot"));
+    }
+
+    [Fact]
+    public async Task DrawTheMonthAnewOnceATimeOnItIsBooked()
+    {
+        var clinic = await BookingClinic.CreateAsync(Host);
+        var client = Host.CreateClient();
+        var url = $"{clinic.PathBase}/book/{clinic.Consultation}?host={clinic.HostTwo}&tz=Europe%2FBerlin";
+        var first = await client.GetPageAsync(url);
+        var again = await client.GetPageAsync(url);
+        var time = first.QuerySelector("#slots a.slot")!;
+        var day = first.QuerySelector("#slot-picker")!.GetAttribute("data-day");
+        int TimesOnTheDay(IHtmlDocument page) => int.Parse(page.QuerySelector($"#month-grid [data-day='{day}']")!.GetAttribute("data-count")!);
+
+        await BookingForms.BookOkAsync(client, time.GetAttribute("href")!);
+        var after = await client.GetPageAsync(url);
+
+        Assert.Equal(first.QuerySelector("#slots")!.OuterHtml, again.QuerySelector("#slots")!.OuterHtml);
+        Assert.DoesNotContain(time.GetAttribute("data-start"), after.QuerySelectorAll("#slots a.slot").Select(a => a.GetAttribute("data-start")));
+        Assert.True(TimesOnTheDay(after) < TimesOnTheDay(first), $"{day} had {TimesOnTheDay(first)} times before the booking and {TimesOnTheDay(after)} after");
+    }
+
+    [Fact]
+    public async Task NameALinksProblemOnlyOnThePageOfThatLink()
+    {
+        var clinic = await BookingClinic.CreateAsync(Host);
+        var client = Host.CreateClient();
+        var opening = $"{clinic.PathBase}/book/{clinic.Consultation}?tz=Europe%2FBerlin";
+        var plain = $"{opening}&month={(await client.GetPageAsync(opening)).QuerySelector("#slot-picker")!.GetAttribute("data-month")}";
+        var faulty = $"{plain}&day=2001-01-01";
+
+        var pages = new List<IHtmlDocument>();
+        foreach (var url in new[] { plain, faulty, plain, faulty })
+        {
+            pages.Add(await client.GetPageAsync(url));
+        }
+
+        var described = pages.Select(page => page.QuerySelector("#month-grid")!.GetAttribute("aria-describedby")).ToList();
+        Assert.Equal([null, "day-error", null, "day-error"], described);
+        Assert.Contains("Times can be booked from", pages[3].QuerySelector("#day-error")!.TextContent);
+        Assert.Equal(pages[0].QuerySelector("#slots")!.OuterHtml, pages[1].QuerySelector("#slots")!.OuterHtml);
     }
 
     private static async Task<SlotsResponse> SlotsAsync(HttpClient client, BookingClinic clinic, string query)

@@ -24,8 +24,14 @@ public static class IanaZones
         .Order(StringComparer.Ordinal)
         .ToList());
 
-    private static readonly Lazy<Dictionary<string, string>> Listed = new(() =>
-        Ids.Value.ToDictionary(id => id, id => id, StringComparer.OrdinalIgnoreCase));
+    /// <summary>
+    /// The listed zones by id in any case. Held here because TimeZoneInfo's own lookup takes a process-wide lock, which
+    /// every public booking page would otherwise queue on.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, TimeZoneInfo>> Listed = new(() => Ids.Value
+        .Select(id => (Id: id, Zone: TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId ? zone : null))
+        .Where(listed => listed.Zone is not null)
+        .ToDictionary(listed => listed.Id, listed => listed.Zone!, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>IANA ids for pickers, sorted.</summary>
     public static IReadOnlyList<string> All => Ids.Value;
@@ -38,11 +44,11 @@ public static class IanaZones
         {
             return false;
         }
-        if (Listed.Value.TryGetValue(id, out var listed))
+        if (Listed.Value.TryGetValue(id, out zone))
         {
-            id = listed;
+            return true;
         }
-        else if (NotZones.Contains(id) || id.StartsWith("posix/", StringComparison.OrdinalIgnoreCase) || id.StartsWith("right/", StringComparison.OrdinalIgnoreCase))
+        if (NotZones.Contains(id) || id.StartsWith("posix/", StringComparison.OrdinalIgnoreCase) || id.StartsWith("right/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,9 +27,12 @@ namespace Telemed.Booking.Pages.Booking;
 public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, TimeProvider clock, ManageLinks links, TenantContext tenantContext) : PageModel
 {
     private ClinicCatalog _catalog = null!;
+    private TimeZoneInfo _zone = null!;
+    private IReadOnlyList<TimeChoice>? _times;
 
     [BindProperty(SupportsGet = true)] public Guid ServiceId { get; set; }
-    [BindProperty(SupportsGet = true)] public string Host { get; set; } = "any";
+    /// <summary>A host's id or "any"; absent means any (nullable, so that a link without it is not a validation error).</summary>
+    [BindProperty(SupportsGet = true)] public string? Host { get; set; }
     [BindProperty(SupportsGet = true)] public int? Duration { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tz { get; set; }
 
@@ -46,7 +52,8 @@ public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, T
     public IReadOnlyList<HostProfile> Hosts { get; private set; } = [];
     public Appointment? Rescheduling { get; private set; }
     public SlotMonth Calendar { get; private set; } = null!;
-    public IReadOnlyList<TimeChoice> Times { get; private set; } = [];
+    /// <summary>The chosen day's times as links; made only when the month is drawn.</summary>
+    public IReadOnlyList<TimeChoice> Times => _times ??= Calendar.SelectedSlots.Select(ToChoice).ToList();
     public ZoneChoice Zone { get; private set; } = null!;
     public IReadOnlyList<ZoneChoice> Zones { get; private set; } = [];
 
@@ -94,7 +101,7 @@ public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, T
             Host = "any";
         }
         ReadDuration(service);
-        var zone = ReadZone();
+        var zone = _zone = ReadZone();
         var now = Now = clock.GetUtcNow();
         Today = DateOnly.FromDateTime(VisitorTime.InZone(now, zone).DateTime);
         LastDay = DateOnly.FromDateTime(VisitorTime.InZone(now.AddDays(service.HorizonDays), zone).DateTime);
@@ -107,7 +114,6 @@ public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, T
             // Late in a month with nothing left, open on the next one rather than an empty grid.
             Calendar = await LoadMonthAsync(next, null, zone, cancellationToken);
         }
-        Times = Calendar.SelectedSlots.Select(slot => ToChoice(slot, zone)).ToList();
         var shownAt = Calendar.Selected is { } day ? VisitorTime.DaysToUtc(day, day, zone).From : now;
         Zone = ZoneChoices.For(zone, shownAt);
         Zones = ZoneChoices.All(shownAt);
@@ -123,9 +129,31 @@ public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, T
         return $"{Request.PathBase}{Request.Path}{query}";
     }
 
-    private TimeChoice ToChoice(HostSlot slot, TimeZoneInfo zone)
+    /// <summary>
+    /// The month grid and the day's times. A plain request (no change token, nothing in the link set aside) for a kept
+    /// month reuses the HTML the month was first drawn as, for the same links: most of this page is those links.
+    /// </summary>
+    public async Task<IHtmlContent> DrawMonthAsync(IHtmlHelper html, HtmlEncoder encoder)
     {
-        var start = VisitorTime.ToIso8601(slot.Slot.Start, zone);
+        if (Rescheduling is not null || ModelState.ErrorCount > 0)
+        {
+            return await html.PartialAsync("_PickerMonth", this);
+        }
+        var links = new MonthLinks(Request.PathBase, Request.Path, Tz!, LastDay);
+        if (Calendar.Drawing is { } drawing && drawing.Links == links)
+        {
+            return drawing.Html;
+        }
+        using var writer = new StringWriter();
+        (await html.PartialAsync("_PickerMonth", this)).WriteTo(writer, encoder);
+        var drawn = new HtmlString(writer.ToString());
+        Calendar.Drawing = new MonthDrawing(links, drawn);
+        return drawn;
+    }
+
+    private TimeChoice ToChoice(HostSlot slot)
+    {
+        var start = VisitorTime.ToIso8601(slot.Slot.Start, _zone);
         var href = Rescheduling is null
             ? $"{Request.PathBase}/book/{Service.Id}/details" + Query(
                 ("host", Host == "any" ? "any" : slot.Host.Id.ToString()), ("start", start),
@@ -140,7 +168,7 @@ public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, T
     {
         var trusted = catalogs.Trusted;
         var memory = catalogs.For(tenantContext.Required.Id);
-        var key = new MonthKey(Service.Id, Host, Duration!.Value, zone.Id, month, wanted, Today);
+        var key = new MonthKey(Service.Id, Host ?? "any", Duration!.Value, zone.Id, month, wanted, Today);
         if (trusted && memory.Months.TryGet(key, Now, out var known))
         {
             return known;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http;
 using Telemed.Booking.Availability;
 using Telemed.Booking.Services;
 
@@ -26,6 +28,12 @@ public sealed record TimeChoice(string Start, string Clock, string? HostName, in
     public string Text => SeatsLeft is { } seats ? $"{Clock} · {seats} left" : Clock;
 }
 
+/// <summary>What a month's links depend on beyond the month itself: the page's address, the zone as written in the link and the last bookable day (the month arrows).</summary>
+public readonly record struct MonthLinks(PathString PathBase, PathString Path, string Zone, DateOnly LastDay);
+
+/// <summary>A month drawn as HTML for one set of links.</summary>
+public sealed record MonthDrawing(MonthLinks Links, IHtmlContent Html);
+
 /// <summary>
 /// A month of free times in the visitor's zone, as the page draws it: weeks from Monday (null outside the month),
 /// the chosen day and its times. "Any host" shows each start once, as the details step picks the host.
@@ -45,6 +53,9 @@ public sealed class SlotMonth
     public IReadOnlyList<CalendarDay?[]> Weeks { get; }
     public DateOnly? Selected { get; }
     public IReadOnlyList<HostSlot> SelectedSlots { get; }
+
+    /// <summary>The HTML this month was last drawn as, and for which links (see <c>PickModel.DrawMonthAsync</c>).</summary>
+    public MonthDrawing? Drawing { get; set; }
 
     public string Key => TimeInput.MonthText(Month);
     public string Title => Month.ToString("MMMM yyyy", CalendarDay.English);
