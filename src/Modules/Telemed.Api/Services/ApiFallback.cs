@@ -35,7 +35,6 @@ public sealed class ApiFallback(EndpointDataSource endpoints)
             return TypedResults.Problem($"{path} answers {string.Join(", ", allowed)}, not {request.Method}.",
                 statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed");
         }
-        return TypedResults.Problem("Send the body as JSON with 'Content-Type: application/json'.",
-            statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON expected");
+        return ApiInput.JsonExpected();
     }
 }

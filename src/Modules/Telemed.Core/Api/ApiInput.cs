@@ -15,14 +15,17 @@ public static class ApiInput
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The answer to a request whose body is not JSON (415).</summary>
+    public static IResult JsonExpected() => TypedResults.Problem("Send the body as JSON with 'Content-Type: application/json'.",
+        statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON expected");
+
     /// <summary>The body, or the problem to answer with instead.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
         if (!request.HasJsonContentType())
         {
-            return (null, TypedResults.Problem("Send the body as JSON with 'Content-Type: application/json'.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON expected"));
+            return (null, JsonExpected());
         }
         T? value;
         try

@@ -83,13 +83,12 @@ public static class MeetingsApiEndpoints
         {
             return NoAppointment();
         }
-        var meeting = await links.GetForHostAsync(id, freshStartUrl: true, cancellationToken);
-        if (meeting?.StartUrl is not { } startUrl)
+        var start = await links.StartLinkAsync(id, cancellationToken);
+        if (start.Url is not { } startUrl)
         {
-            return TypedResults.Problem(meeting?.Reason ?? "This appointment's meeting has not been made yet.",
-                statusCode: StatusCodes.Status409Conflict, title: "Meeting not ready");
+            return TypedResults.Problem(start.WhyNone, statusCode: StatusCodes.Status409Conflict, title: "Meeting not ready");
         }
-        return TypedResults.Ok(new ApiStartLink(id, meeting.Provider, startUrl, Fresh: meeting.Reason != MeetingNotices.StoredStartUrlNote));
+        return TypedResults.Ok(new ApiStartLink(id, start.Meeting!.Provider, startUrl, start.Fresh));
     }
 
     /// <summary>The handler of one change: the scheduler call it makes once the appointment may have it.</summary>

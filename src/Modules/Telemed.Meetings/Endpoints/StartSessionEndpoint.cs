@@ -31,15 +31,15 @@ public static class StartSessionEndpoint
             return Results.NotFound();
         }
 
-        var meeting = await links.GetForHostAsync(appointmentId, freshStartUrl: true, cancellationToken);
-        if (meeting?.StartUrl is not { } startUrl)
+        var start = await links.StartLinkAsync(appointmentId, cancellationToken);
+        if (start.Url is not { } startUrl)
         {
-            return StatusPage(http, "The video meeting is not ready", meeting?.Reason ?? meeting?.LastError ?? "This appointment has no video meeting yet.", null);
+            return StatusPage(http, "The video meeting is not ready", start.WhyNone!, null);
         }
 
-        return meeting.Reason == MeetingNotices.StoredStartUrlNote
-            ? StatusPage(http, $"{meeting.ProviderName} could not be reached", meeting.Reason, startUrl)
-            : Results.Redirect(startUrl);
+        return start.Fresh
+            ? Results.Redirect(startUrl)
+            : StatusPage(http, $"{start.Meeting!.ProviderName} could not be reached", start.Meeting.Reason!, startUrl);
     }
 
     internal static bool MaySeeStartLink(ClaimsPrincipal user, MeetingAppointment appointment) =>

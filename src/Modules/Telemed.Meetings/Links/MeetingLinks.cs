@@ -113,6 +113,17 @@ public sealed class MeetingLinks(
         return info with { StartUrl = stored, Reason = MeetingNotices.StoredStartUrlNote };
     }
 
+    /// <summary>
+    /// What Start session hands the host, on a page or through the API: the start link fetched now, the stored one when
+    /// the provider cannot be reached (not fresh), or why there is none.
+    /// </summary>
+    public async Task<StartLink> StartLinkAsync(Guid appointmentId, CancellationToken cancellationToken = default)
+    {
+        var meeting = await GetForHostAsync(appointmentId, freshStartUrl: true, cancellationToken);
+        return new StartLink(meeting, meeting?.StartUrl,
+            meeting?.StartUrl is null ? meeting?.Reason ?? meeting?.LastError ?? "This appointment has no video meeting yet." : null);
+    }
+
     public async Task<bool> RetryAsync(Guid appointmentId, CancellationToken cancellationToken = default)
     {
         var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.AppointmentId == appointmentId, cancellationToken);
