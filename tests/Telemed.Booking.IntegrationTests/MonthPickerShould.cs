@@ -94,7 +94,10 @@ public sealed class MonthPickerShould(HostFixture fixture) : IClassFixture<HostF
     {
         var clinic = await BookingClinic.CreateAsync(Host);
         var client = Host.CreateClient();
-        var slot = (await clinic.SlotsAsync(client, clinic.Consultation, clinic.HostOne.ToString())).Slots[0];
+        // Past the service's change notice (an hour), so the manage page offers Reschedule at any hour of the day: the
+        // first slot tomorrow is less than an hour away late in the evening (UTC).
+        var slot = (await clinic.SlotsAsync(client, clinic.Consultation, clinic.HostOne.ToString())).Slots
+            .First(s => DateTimeOffset.Parse(s.Start) > DateTimeOffset.UtcNow.AddHours(2));
         var token = await BookingForms.BookOkAsync(client, clinic.DetailsUrl(clinic.Consultation, clinic.HostOne.ToString(), slot.Start));
         var manage = await client.GetPageAsync($"{clinic.PathBase}/book/manage/{token}");
 

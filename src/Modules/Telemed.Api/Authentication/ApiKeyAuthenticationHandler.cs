@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Telemed.Api.Data;
 using Telemed.Api.Models;
 using Telemed.Api.RateLimits;
 using Telemed.Api.Services;
@@ -32,7 +34,7 @@ public sealed class ApiKeyAuthenticationOptions : AuthenticationSchemeOptions;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, TenantContext tenantContext, ApiKeyStore keys,
-    ApiRateLimiter rateLimiter)
+    ApiRateLimiter rateLimiter, ApiDb db)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -56,6 +58,20 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("This is not an API key: keys start with 'tmd_live_' or 'tmd_test_' followed by 43 characters.");
         }
+        // The lookup, the note of its use and the count share one connection, so the clinic's row-level security is set once.
+        await db.Database.OpenConnectionAsync(Context.RequestAborted);
+        try
+        {
+            return await AuthenticateAsync(secret, tenant);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<AuthenticateResult> AuthenticateAsync(ApiKeySecret secret, Tenant tenant)
+    {
         var key = await keys.FindAsync(secret, Context.RequestAborted);
         if (key is null)
         {
