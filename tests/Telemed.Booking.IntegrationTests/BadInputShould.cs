@@ -227,7 +227,7 @@ public sealed class BadInputShould(TwoClinicsFixture fixture) : IClassFixture<Tw
     public async Task LetAPatientCancelWithoutAReasonButNotWithAnOverlongOne()
     {
         var client = Host.CreateClient();
-        var slot = (await Clinic.SlotsAsync(client, Clinic.Consultation)).Slots[1];
+        var slot = await Clinic.ChangeableSlotAsync(client, Clinic.Consultation);
         var token = await BookingForms.BookOkAsync(client, Clinic.DetailsUrl(Clinic.Consultation, "any", slot.Start));
         var url = $"{Clinic.PathBase}/book/manage/{token}/cancel";
 

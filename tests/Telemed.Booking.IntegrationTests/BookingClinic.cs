@@ -75,6 +75,13 @@ public sealed record BookingClinic(Tenant Tenant, Guid Consultation, Guid GroupC
         return (await response.Content.ReadFromJsonAsync<SlotsResponse>())!;
     }
 
+    /// <summary>
+    /// A free time at least two hours ahead: past the Consultation's change notice (an hour), so the patient may still
+    /// reschedule or cancel it at whatever hour the test runs (late in the evening, UTC, tomorrow's first time is not).
+    /// </summary>
+    public async Task<SlotJson> ChangeableSlotAsync(HttpClient client, Guid service, string host = "any") =>
+        (await SlotsAsync(client, service, host)).Slots.First(slot => DateTimeOffset.Parse(slot.Start) > DateTimeOffset.UtcNow.AddHours(2));
+
     public string DetailsUrl(Guid service, string host, string start, int duration = 30, string tz = "UTC") =>
         $"{PathBase}/book/{service}/details?host={host}&start={Uri.EscapeDataString(start)}&duration={duration}&tz={Uri.EscapeDataString(tz)}";
 }

@@ -94,10 +94,7 @@ public sealed class MonthPickerShould(HostFixture fixture) : IClassFixture<HostF
     {
         var clinic = await BookingClinic.CreateAsync(Host);
         var client = Host.CreateClient();
-        // Past the service's change notice (an hour), so the manage page offers Reschedule at any hour of the day: the
-        // first slot tomorrow is less than an hour away late in the evening (UTC).
-        var slot = (await clinic.SlotsAsync(client, clinic.Consultation, clinic.HostOne.ToString())).Slots
-            .First(s => DateTimeOffset.Parse(s.Start) > DateTimeOffset.UtcNow.AddHours(2));
+        var slot = await clinic.ChangeableSlotAsync(client, clinic.Consultation, clinic.HostOne.ToString());
         var token = await BookingForms.BookOkAsync(client, clinic.DetailsUrl(clinic.Consultation, clinic.HostOne.ToString(), slot.Start));
         var manage = await client.GetPageAsync($"{clinic.PathBase}/book/manage/{token}");
 

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Telemed.Booking.Data;
 using Telemed.Core.Clinic;
 
 namespace Telemed.Booking.IntegrationTests;
@@ -94,6 +97,27 @@ public sealed class StaffDashboardShould(HostFixture fixture) : IClassFixture<Ho
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(DateTimeOffset.Parse(newStart), (await Appointments.FindAsync(Host, clinic, id)).StartUtc);
         Assert.Equal("Dr One", (await Appointments.FindAsync(Host, clinic, id)).Reschedules.Single().By);
+    }
+
+    [Fact]
+    public async Task KeepEveryTickedBoxWhenAnAdminChangesOnlyAServicesName()
+    {
+        var clinic = await BookingClinic.CreateAsync(Host);
+        var admin = await SignIn.AsAsync(Host, clinic, BookingClinic.AdminEmail);
+        var url = $"{clinic.PathBase}/admin/services/edit/{clinic.Consultation}";
+
+        var saved = await admin.SubmitFormAsync(await admin.GetPageAsync(url), url, new Dictionary<string, string> { ["Input.Name"] = "Video consultation" },
+            formSelector: "main form[method=post]");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (service, hosts) = await Host.InTenantAsync(clinic.Tenant, async services =>
+        {
+            var db = services.GetRequiredService<BookingDb>();
+            return (await db.Services.AsNoTracking().SingleAsync(s => s.Id == clinic.Consultation),
+                await db.ServiceHosts.AsNoTracking().Where(link => link.ServiceId == clinic.Consultation).Select(link => link.HostId).OrderBy(id => id).ToListAsync());
+        });
+        Assert.Equal(("Video consultation", true, true), (service.Name, service.Telemed, service.Active));
+        Assert.Equal(new[] { clinic.HostOne, clinic.HostTwo }.Order(), hosts);
     }
 
     [Fact]
