@@ -122,12 +122,21 @@ public sealed class ApiRateLimitRefusalsShould(TwoRateLimitedNodesFixture nodes)
 {
     private const int Limit = TwoRateLimitedNodesFixture.Limit;
 
-    /// <summary>Starts in a window with time to spare, so that no renewal falls between a test's calls.</summary>
+    /// <summary>
+    /// Starts in a window with time to spare, so that no renewal falls between a test's calls: close to a renewal it waits
+    /// for the next window and starts there.
+    /// </summary>
     private static async Task<HttpResponseMessage> FirstCallAsync(HttpClient client, string url, string key)
     {
         var response = await client.GetWithKeyAsync(url, key);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(RateLimit.Read(response).Reset > 30, "The ten-minute window is about to renew: run again.");
+        if (RateLimit.Read(response).Reset is var reset and <= 30)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(reset + 1));
+            response = await client.GetWithKeyAsync(url, key);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        Assert.True(RateLimit.Read(response).Reset > 30, $"The window should have just begun, but renews in {RateLimit.Read(response).Reset} s.");
         return response;
     }
 

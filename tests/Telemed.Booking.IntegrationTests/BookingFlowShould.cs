@@ -10,6 +10,18 @@ public sealed class BookingFlowShould(HostFixture fixture) : IClassFixture<HostF
     private BookingHost Host => fixture.Host;
 
     [Fact]
+    public async Task BookFromALinkThatLeavesOutTheHostAndZone()
+    {
+        var clinic = await BookingClinic.CreateAsync(Host);
+        var client = Host.CreateClient();
+        var slot = (await clinic.SlotsAsync(client, clinic.Consultation)).Slots[0];
+
+        var token = await BookingForms.BookOkAsync(client, $"{clinic.PathBase}/book/{clinic.Consultation}/details?start={Uri.EscapeDataString(slot.Start)}&duration=30");
+
+        Assert.Equal(DateTimeOffset.Parse(slot.Start), (await Appointments.FindByTokenAsync(Host, clinic, token)).StartUtc);
+    }
+
+    [Fact]
     public async Task BookASlotAndConfirmItWithCalendarLinksAndAManageLink()
     {
         var clinic = await BookingClinic.CreateAsync(Host);

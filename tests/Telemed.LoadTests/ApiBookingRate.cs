@@ -59,7 +59,7 @@ public static class ApiBookingRate
         var (elapsed, latencies, statuses) = await BookAsync(host, clinic, service, key, starts.Skip(WarmUpBookings).ToList());
         latencies.Sort();
         Console.WriteLine($"  {label}: {bookings:N0} bookings in {elapsed.TotalSeconds:F2} s = {bookings / elapsed.TotalSeconds:N0} bookings/s;"
-            + $" p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms;"
+            + $" p50 {Figures.Percentile(latencies, 0.50):F1} ms, p99 {Figures.Percentile(latencies, 0.99):F1} ms;"
             + $" answers: {string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {(int)g.Key}"))} (load {Load.Average()})");
     }
 
@@ -177,5 +177,4 @@ public static class ApiBookingRate
         return await stdout + await stderr;
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -25,21 +25,21 @@ public static partial class ClinicsAtScale
         // A few first, so what follows measures clinics rather than the node's first requests (JIT, pools, caches).
         var warmUp = await ProvisionAsync(host, Enumerable.Range(0, WarmUpClinics).Select(i => $"w{run}-{i}").ToList());
         await VisitAsync(host, warmUp.Slugs);
-        var before = WebLoad.RssMegabytes(host.Id);
+        var before = Figures.ResidentMegabytes(host.Id);
         Console.WriteLine($"{clinics:N0} clinics on one node: host memory {before} MB after {WarmUpClinics} clinics to warm up (load {Load.Average()})");
 
         var slugs = Enumerable.Range(0, clinics).Select(i => $"c{run}-{i}").ToList();
         var provisioned = await ProvisionAsync(host, slugs);
-        var afterProvisioning = WebLoad.RssMegabytes(host.Id);
+        var afterProvisioning = Figures.ResidentMegabytes(host.Id);
         provisioned.Times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  provisioned {clinics:N0} clinics through the sign-up form ({Clients} at a time) in {provisioned.Elapsed.TotalSeconds:F1} s:"
-            + $" {clinics / provisioned.Elapsed.TotalSeconds:F1} clinics/s, p50 {Percentile(provisioned.Times, 0.5):F0} ms, p99 {Percentile(provisioned.Times, 0.99):F0} ms per clinic;"
+            + $" {clinics / provisioned.Elapsed.TotalSeconds:F1} clinics/s, p50 {Figures.Percentile(provisioned.Times, 0.5):F0} ms, p99 {Figures.Percentile(provisioned.Times, 0.99):F0} ms per clinic;"
             + $" host memory {afterProvisioning} MB (+{afterProvisioning - before} MB) (load {Load.Average()})"));
 
         var visit = Stopwatch.StartNew();
         var pages = await VisitAsync(host, slugs);
-        var afterVisits = WebLoad.RssMegabytes(host.Id);
+        var afterVisits = Figures.ResidentMegabytes(host.Id);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  visited every clinic's home page, service list and sign-in page ({pages:N0} pages) in {visit.Elapsed.TotalSeconds:F1} s;"
             + $" host memory {afterVisits} MB (+{afterVisits - before} MB over the warmed-up node for {clinics:N0} clinics) (load {Load.Average()})"));
@@ -113,7 +113,6 @@ public static partial class ClinicsAtScale
         return pages;
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -67,7 +67,7 @@ public static partial class WebLoad
         var (elapsed, latencies, bytes, failures) = await RunAsync(client, url, requests, connections);
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label}: {requests / elapsed.TotalSeconds:N0} requests/s, p50 {Percentile(latencies, 0.50):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms,"
+            $"  {label}: {requests / elapsed.TotalSeconds:N0} requests/s, p50 {Figures.Percentile(latencies, 0.50):F2} ms, p99 {Figures.Percentile(latencies, 0.99):F2} ms,"
             + $" {bytes / 1024.0:F1} KB per answer, {failures} not 200; host memory {Rss(host.Id)} MB (load {Load.Average()})"));
     }
 
@@ -102,16 +102,7 @@ public static partial class WebLoad
             BaseAddress = baseAddress,
         };
 
-    /// <summary>The host process's resident memory (VmRSS), in MB.</summary>
-    public static string Rss(int processId) => RssMegabytes(processId).ToString(CultureInfo.InvariantCulture);
-
-    public static long RssMegabytes(int processId)
-    {
-        var line = File.ReadLines($"/proc/{processId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
-
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+    private static string Rss(int processId) => Figures.ResidentMegabytes(processId).ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"/book/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")]
     private static partial Regex ServiceLink();

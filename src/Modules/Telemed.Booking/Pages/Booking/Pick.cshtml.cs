@@ -29,6 +29,8 @@ public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, T
     private ClinicCatalog _catalog = null!;
     private TimeZoneInfo _zone = null!;
     private IReadOnlyList<TimeChoice>? _times;
+    /// <summary>Whether the month shown is held in memory, where its drawing may be kept with it.</summary>
+    private bool _monthKept;
 
     [BindProperty(SupportsGet = true)] public Guid ServiceId { get; set; }
     /// <summary>A host's id or "any"; absent means any (nullable, so that a link without it is not a validation error).</summary>
@@ -135,7 +137,7 @@ public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, T
     /// </summary>
     public async Task<IHtmlContent> DrawMonthAsync(IHtmlHelper html, HtmlEncoder encoder)
     {
-        if (Rescheduling is not null || ModelState.ErrorCount > 0)
+        if (!_monthKept || Rescheduling is not null || ModelState.ErrorCount > 0)
         {
             return await html.PartialAsync("_PickerMonth", this);
         }
@@ -166,11 +168,13 @@ public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, T
     /// <summary>The month's grid and the chosen day's slots: from memory like the free-times answer (see <see cref="SlotSearch"/>).</summary>
     private async Task<SlotMonth> LoadMonthAsync(DateOnly month, DateOnly? wanted, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
+        _monthKept = false;
         var trusted = catalogs.Trusted;
         var memory = catalogs.For(tenantContext.Required.Id);
         var key = new MonthKey(Service.Id, Host ?? "any", Duration!.Value, zone.Id, month, wanted, Today);
         if (trusted && memory.Months.TryGet(key, Now, out var known))
         {
+            _monthKept = true;
             return known;
         }
         var hosts = Host == "any" ? Hosts : Hosts.Where(h => h.Id.ToString() == Host).ToList();
@@ -181,6 +185,7 @@ public sealed class PickModel(CatalogReader catalog, BookingCatalogs catalogs, T
         if (trusted && SlotFinder.UnchangedUntil(slots, Service.RulesFor(Duration.Value), range, Now) is { } until)
         {
             memory.Months.Keep(key, built, until);
+            _monthKept = true;
         }
         return built;
     }
